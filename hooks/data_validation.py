@@ -1,0 +1,13 @@
+"""Check every data file against its schema before anything is built.
+
+A mistake in data/ stops the build at once, even in a file no page uses yet, with a
+message naming the file, the line and the field (see _datafiles.py).
+"""
+
+import _datafiles
+
+
+def on_config(config):
+    for name in _datafiles.names():
+        _datafiles.check(name)
+    return config

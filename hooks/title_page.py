@@ -1,0 +1,14 @@
+"""The title page takes its title from data/article.yaml.
+
+The heading itself is rendered by the `<!-- title: article -->` marker; this hook
+gives the page the same title for <title>, the navigation and the browser tab.
+"""
+
+import _datafiles
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.is_homepage:
+        lang = config.plugins["i18n"].current_language
+        page.meta["title"] = _datafiles.load("article")["title"][lang]
+    return markdown

@@ -1,0 +1,79 @@
+"""The site is built once per test session; every rule reads that one build.
+
+`make test` builds into site/ and passes EDITION_SITE=site; run alone, pytest builds
+into a temporary folder (strictly: a warning fails the session).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from edition_site import LANGS, PAGES, ROOT, build, html_path, parse
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    given = os.environ.get("EDITION_SITE")
+    if given:
+        path = (ROOT / given).resolve()
+        assert (path / "index.html").is_file(), f"EDITION_SITE={given}: no built site there; run `make build`"
+        return path
+    path = tmp_path_factory.mktemp("site")
+    result = build(path)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict:
+    """Parsed HTML of every article page: pages[lang][page]."""
+    return {lang: {page: parse(html_path(site, lang, page)) for page in PAGES} for lang in LANGS}
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site over HTTP on 127.0.0.1 (a free port), for the browser tests."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); .ci/run does.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

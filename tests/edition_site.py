@@ -1,0 +1,133 @@
+"""What the tests know about the project: languages, pages, files, built HTML.
+
+Everything is read from mkdocs.yml and the tree, so a new page or language needs
+no change here.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+DATA = ROOT / "data"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV tags read as their default values."""
+
+
+def _env_default(loader, node):
+    value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
+    return value[-1]
+
+
+_ConfigLoader.add_constructor("!ENV", _env_default)
+
+
+@functools.cache
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def _i18n() -> dict:
+    for plugin in config()["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"]
+    raise AssertionError("mkdocs.yml: the i18n plugin is not configured")
+
+
+LANGS: list[str] = [lang["locale"] for lang in _i18n()["languages"]]
+DEFAULT: str = next(lang["locale"] for lang in _i18n()["languages"] if lang.get("default"))
+OTHER = {lang: [other for other in LANGS if other != lang] for lang in LANGS}
+PAGES: list[str] = [entry.removesuffix(".md") for entry in config()["nav"]]
+
+
+def md_path(lang: str, page: str) -> Path:
+    return DOCS / lang / f"{page}.md"
+
+
+def md_name(lang: str, page: str) -> str:
+    return f"docs/{lang}/{page}.md"
+
+
+def url(lang: str, page: str) -> str:
+    """The page's path below the site root, as a directory URL: '', 'en/', 'en/conclusion/'."""
+    prefix = "" if lang == DEFAULT else f"{lang}/"
+    return prefix + ("" if page == "index" else f"{page}/")
+
+
+def html_path(site: Path, lang: str, page: str) -> Path:
+    return site / url(lang, page) / "index.html"
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def article(soup: BeautifulSoup):
+    """The page's content: Material's <article>."""
+    found = soup.select_one("article.md-content__inner")
+    assert found is not None, "no <article class='md-content__inner'> in the page"
+    return found
+
+
+PARAGRAPH_ID = re.compile(r"^(?P<section>[a-z0-9-]+)-p(?P<n>\d+)$")
+
+
+def paragraphs(soup: BeautifulSoup) -> list:
+    """The article's paragraphs: top-level blocks carrying a section-pN id."""
+    return [el for el in article(soup).find_all(True, recursive=False) if PARAGRAPH_ID.match(el.get("id", ""))]
+
+
+def text(element) -> str:
+    """An element's visible text, whitespace collapsed, without heading permalinks.
+
+    Works on a copy: the parsed pages are shared by all tests and stay unchanged."""
+    element = copy.copy(element)
+    for link in element.select("a.headerlink"):
+        link.extract()
+    return " ".join(element.get_text(" ").split())
+
+
+def data(name: str):
+    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def site_url() -> str:
+    """The site's public URL: $SITE_URL as in mkdocs.yml, else its default."""
+    return os.environ.get("SITE_URL") or config()["site_url"]
+
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def build(site: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`; output kept for messages."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what the build reads, to break on purpose in a test."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target

@@ -1,0 +1,117 @@
+"""Rule: bad input stops the build with a message that names the file, the line or field,
+and what to do — never a half-built site, never silence. Text from data stays text.
+
+Each case breaks a copy of the project (or of one data file) on purpose."""
+
+import re
+
+import pytest
+
+import _datafiles
+from edition_site import DATA, build, copy_project, parse
+
+INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def check_broken(tmp_path, broken: str):
+    path = tmp_path / "infrastructure.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(_datafiles.DataError) as caught:
+        _datafiles.check("infrastructure", path)
+    return str(caught.value)
+
+
+def test_missing_language_field(tmp_path):
+    broken = INFRA.replace("      en: Data center cooperation project between China and Kazakhstan\n", "")
+    message = check_broken(tmp_path, broken)
+    line = line_of(broken, "      ru: Проект сотрудничества в области центров") - 1  # its `project:` key
+    assert f"infrastructure.yaml:{line}: rows[2].project (table row 3, id 'data-centers-cn-am')" in message
+    assert "'en' is a required property" in message and "add the missing field" in message
+
+
+def test_unknown_country_code(tmp_path):
+    broken = INFRA.replace("countries: [CN, AM]", "countries: [CN, XX]")
+    message = check_broken(tmp_path, broken)
+    assert f"infrastructure.yaml:{line_of(broken, 'countries: [CN, XX]')}: rows[2].countries[1]" in message
+    assert "'XX' is not one of" in message and "use one of the values listed" in message
+
+
+def test_unknown_type(tmp_path):
+    broken = INFRA.replace("    type: smart-city\n", "    type: smart-town\n")
+    message = check_broken(tmp_path, broken)
+    assert f"infrastructure.yaml:{line_of(broken, 'type: smart-town')}: rows[5].type (table row 6, id 'smart-city-kz')" in message
+    assert "'smart-town' is not one of ['digital', 'energy', 'smart-city', 'transport']" in message
+
+
+def test_unknown_field_and_empty_text(tmp_path):
+    broken = INFRA.replace("  - id: rail-cn-kz\n", "  - id: rail-cn-kz\n    countrys: [CN]\n").replace(
+        "      en: China and Belarus\n", "      en: ' '\n")
+    message = check_broken(tmp_path, broken)
+    assert "rows[7]" in message and "'countrys' was unexpected" in message and "remove the field or correct its name" in message
+    assert "rows[1].label.en" in message
+
+
+def test_malformed_yaml(tmp_path):
+    broken = INFRA.replace("countries: [CN, BY]", "countries: [CN, BY")
+    message = check_broken(tmp_path, broken)
+    assert re.search(r"infrastructure\.yaml:\d+:\d+: malformed YAML", message)
+    assert "Fix the syntax at that line" in message
+
+
+def test_a_data_file_without_schema(tmp_path, monkeypatch):
+    (tmp_path / "stray.yaml").write_text("a: 1\n")
+    with pytest.raises(_datafiles.DataError, match=r"no schema for this data file\. Add data/schemas/stray\.schema\.yaml"):
+        _datafiles.check("stray", tmp_path / "stray.yaml")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def build_fails(project, *expected):
+    result = build(project / "site", project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build went on despite the broken input:\n" + output
+    for text in expected:
+        assert text in output, f"the build's message lacks {text!r}:\n{output}"
+    assert not (project / "site" / "en").exists(), "a half-built site was left behind"
+
+
+def test_broken_data_stops_the_build(project):
+    path = project / "data" / "infrastructure.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("countries: [CN, RU]\n", "countries: [CN, SU]\n"), encoding="utf-8")
+    build_fails(project, "data/infrastructure.yaml:", "rows[3].countries[1]", "'SU' is not one of")
+
+
+def test_marker_naming_unknown_data_stops_the_build(project):
+    page = project / "docs" / "en" / "infrastructure.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- table: infrastructure -->", "<!-- table: infrastructur -->"), encoding="utf-8")
+    build_fails(project, "docs/en/infrastructure.md:5", "no data/infrastructur.yaml", "Known data:")
+
+
+def test_marker_naming_unknown_kind_stops_the_build(project):
+    page = project / "docs" / "ru" / "infrastructure.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- table: infrastructure -->", "<!-- tabel: infrastructure -->"), encoding="utf-8")
+    build_fails(project, "docs/ru/infrastructure.md:5", "no template overrides/edition/tabel.html")
+
+
+def test_missing_translation_stops_the_build(project):
+    (project / "docs" / "en" / "conclusion.md").unlink()
+    build_fails(project, "missing translation(s): docs/en/conclusion.md")
+
+
+def test_cell_text_is_escaped(project):
+    path = project / "data" / "infrastructure.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "ru: Российский сайт AliExpress", "ru: Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"), encoding="utf-8")
+    result = build(project / "site", project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = parse(project / "site" / "infrastructure" / "index.html")
+    cell = page.select_one("#row-aliexpress-cn-ru").find_all("td")[1]
+    assert cell.get_text() == "Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"
+    assert cell.find("script") is None and cell.find("b") is None

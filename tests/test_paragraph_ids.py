@@ -1,0 +1,17 @@
+"""Rule: every paragraph of the article carries its section-pN id (hooks/paragraph_ids.py);
+test_tree_parity.py keeps the numbers of paragraphs, and so the ids, equal across languages."""
+
+import pytest
+
+from edition_site import LANGS, PAGES, PARAGRAPH_ID, article, md_name
+
+BLOCKS = {"p", "ul", "ol", "blockquote"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_paragraph_has_an_id(pages, lang, page):
+    bare = [el.get_text()[:60] for el in article(pages[lang][page]).find_all(BLOCKS, recursive=False)
+            if not PARAGRAPH_ID.match(el.get("id", ""))]
+    assert not bare, f"{md_name(lang, page)}: paragraphs without a section-pN id: {bare} (is hooks/paragraph_ids.py active?)"
+
