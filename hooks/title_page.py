@@ -8,7 +8,8 @@ import _datafiles
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.is_homepage:
-        lang = config.plugins["i18n"].current_language
+    lang = config.plugins["i18n"].current_language
+    # The language's own title page (page.is_homepage holds for the default language only).
+    if page.file.src_uri == f"{lang}/index.md":
         page.meta["title"] = _datafiles.load("article")["title"][lang]
     return markdown
