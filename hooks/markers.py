@@ -7,23 +7,16 @@ Templates escape everything they print (autoescape), so text from data stays tex
 """
 
 import re
-from pathlib import Path
 
 import _datafiles
-import jinja2
+import _templates
+from mkdocs.utils import get_relative_url
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
 SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")
 LOOKS_LIKE_MARKER = re.compile(r"^[\w-]+\s*:")
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "edition"
-
-_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+TEMPLATES = _templates.TEMPLATES
+HEADING = re.compile(r"^#\s+(.*?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
 
 
 def _language(config):
@@ -32,7 +25,21 @@ def _language(config):
 
 def on_page_markdown(markdown, page, config, files):
     lang = _language(config)
-    labels = {key: text[lang] for key, text in _datafiles.load("labels").items()}
+
+    def other_page(name):
+        found = files.get_file_from_path(f"{lang}/{name}.md")
+        if found is None:
+            raise _datafiles.DataError(f"docs/{page.file.src_uri}: a template links to docs/{lang}/{name}.md, which does not exist.")
+        return found
+
+    def url_for(name):
+        """The relative URL of another page of this language (docs/LANG/NAME.md)."""
+        return get_relative_url(other_page(name).url, page.url)
+
+    def title_of(name):
+        """The heading of another page of this language."""
+        heading = HEADING.search(other_page(name).content_string)
+        return heading.group(1) if heading else name
 
     def render(match):
         body = match.group("body")
@@ -59,8 +66,9 @@ def on_page_markdown(markdown, page, config, files):
                 f"{where}: the marker names the data '{name}', but there is no data/{name}.yaml. "
                 f"Known data: {known}."
             )
-        html = _env.get_template(f"{kind}.html").render(
-            name=name, data=_datafiles.load(name), lang=lang, labels=labels, load=_datafiles.load
+        html = _templates.render(
+            f"{kind}.html", name=name, data=_datafiles.load(name), lang=lang, labels=_templates.labels(lang),
+            load=_datafiles.load, url_for=url_for, title_of=title_of, repo_url=config.repo_url,
         )
         # One raw HTML block for Markdown: no blank lines inside it.
         return "\n".join(line for line in html.splitlines() if line.strip())

@@ -50,7 +50,23 @@ def _i18n() -> dict:
 LANGS: list[str] = [lang["locale"] for lang in _i18n()["languages"]]
 DEFAULT: str = next(lang["locale"] for lang in _i18n()["languages"] if lang.get("default"))
 OTHER = {lang: [other for other in LANGS if other != lang] for lang in LANGS}
-PAGES: list[str] = [entry.removesuffix(".md") for entry in config()["nav"]]
+
+
+def _flatten(entries) -> list[str]:
+    pages = []
+    for entry in entries:
+        if isinstance(entry, str):
+            pages.append(entry.removesuffix(".md"))
+        else:  # {"Section title": [...]} or {"Page title": "page.md"}
+            for value in entry.values():
+                pages.extend(_flatten(value if isinstance(value, list) else [value]))
+    return pages
+
+
+# Every page, in reading order; the article's own pages are the nav's top level (the author's
+# text); the pages in nav sections are the edition's (references, corrections, about).
+PAGES: list[str] = _flatten(config()["nav"])
+ARTICLE_PAGES: list[str] = [entry.removesuffix(".md") for entry in config()["nav"] if isinstance(entry, str)]
 
 
 def md_path(lang: str, page: str) -> Path:
@@ -91,12 +107,13 @@ def paragraphs(soup: BeautifulSoup) -> list:
 
 
 def text(element) -> str:
-    """An element's visible text, whitespace collapsed, without heading permalinks.
+    """An element's visible text, whitespace collapsed, without what the edition adds inside
+    the author's text (heading permalinks, editor's note markers).
 
     Works on a copy: the parsed pages are shared by all tests and stay unchanged."""
     element = copy.copy(element)
-    for link in element.select("a.headerlink"):
-        link.extract()
+    for added in element.select("a.headerlink, .edition-note-ref"):
+        added.extract()
     return " ".join(element.get_text(" ").split())
 
 
@@ -112,9 +129,10 @@ def site_url() -> str:
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
-def build(site: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`; output kept for messages."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, with extra environment
+    variables (SITE_URL=…); output kept for messages."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True,

@@ -3,7 +3,9 @@ the author's order, line-break hyphens undone and real hyphens kept; the table c
 cell; the author's English abstract verbatim on the English site.
 
 The source is the edition's own copy, data/source/article-ru.txt; data/source/source.yaml
-says which lines hold what and which line-end hyphens are real.
+says which lines hold what and which line-end hyphens are real. The only departures
+allowed are the corrections listed in data/corrections.yaml (shown on the corrections
+page): they are undone before comparing, so any other change fails.
 """
 
 import copy
@@ -11,7 +13,7 @@ import re
 
 import pytest
 
-from edition_site import DATA, DEFAULT, LANGS, PAGES, md_name, paragraphs, text
+from edition_site import ARTICLE_PAGES, DATA, DEFAULT, LANGS, data, md_name, paragraphs, text
 
 SOURCE = DATA / "source"
 RECORD = __import__("yaml").safe_load((SOURCE / "source.yaml").read_text(encoding="utf-8"))
@@ -36,8 +38,28 @@ def squeeze(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def ru_paragraphs(pages):
-    """(page, id, text) of every author's paragraph on the Russian site, in reading order."""
-    return [(page, p["id"], text(p)) for page in PAGES for p in paragraphs(pages[DEFAULT][page])]
+    """(page, id, text) of every author's paragraph on the Russian site, in reading order,
+    with the listed corrections undone: the text as the source has it."""
+    corrections = data("corrections")
+    result = []
+    for page in ARTICLE_PAGES:
+        for p in paragraphs(pages[DEFAULT][page]):
+            content = text(p)
+            for change in (c for c in corrections if c["paragraph"] == p["id"]):
+                assert change["page"] == page, f"data/corrections.yaml: paragraph {change['paragraph']} is on page '{page}', not '{change['page']}'"
+                assert content.count(change["corrected"]) == 1, (
+                    f"data/corrections.yaml lists «{change['original']}» → «{change['corrected']}» in #{p['id']}, "
+                    f"but {md_name(DEFAULT, page)} does not have «{change['corrected']}» there exactly once"
+                )
+                content = content.replace(change["corrected"], change["original"])
+            result.append((page, p["id"], content))
+    return result
+
+
+def test_every_correction_is_applied_to_an_existing_paragraph(ru_paragraphs):
+    ids = {ident for _, ident, _ in ru_paragraphs}
+    unknown = [c["paragraph"] for c in data("corrections") if c["paragraph"] not in ids]
+    assert not unknown, f"data/corrections.yaml names paragraphs the article does not have: {unknown}"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,98 @@
+"""Citations [1]–[4]: written once, as the author wrote them, resolved against data/references.yaml.
+
+In the author's paragraphs (the ones with a section-pN id) each `[N]` becomes a link to
+entry N of the references page (docs/LANG/references.md), with a preview in its title
+(Material's tooltips). Each entry of the list links back to every place citing it. A
+citation without an entry, or an entry never cited, stops the build.
+"""
+
+import re
+from collections import defaultdict
+
+import _datafiles
+import _templates
+from bs4 import BeautifulSoup, NavigableString
+from mkdocs.utils import get_relative_url
+
+CITATION = re.compile(r"\[(\d+)\]")
+PARAGRAPH = re.compile(r"^[a-z0-9-]+-p\d+$")
+REFERENCES_PAGE = "references.md"
+
+_cited = defaultdict(list)  # number -> [(page, paragraph id)], for the language being built
+
+
+def _entries():
+    entries = {}
+    for entry in _datafiles.load("references"):
+        if entry["number"] in entries:
+            raise _datafiles.DataError(f"data/references.yaml: two entries have the number {entry['number']}; numbers must be unique.")
+        entries[entry["number"]] = entry
+    return entries
+
+
+def on_pre_build(config):
+    _cited.clear()
+
+
+def on_page_content(html, page, config, files):
+    if "[" not in html:
+        return html
+    lang = config.plugins["i18n"].current_language
+    soup = BeautifulSoup(html, "html.parser")
+    entries = None
+    for paragraph in soup.find_all(id=PARAGRAPH, recursive=False):
+        for string in paragraph.find_all(string=CITATION):
+            if string.find_parent(["a", "code"]):
+                continue
+            entries = entries or _entries()
+            target = files.get_file_from_path(f"{lang}/{REFERENCES_PAGE}")
+            if target is None:
+                raise _datafiles.DataError(f"docs/{page.file.src_uri}: the text cites sources but docs/{lang}/{REFERENCES_PAGE} does not exist.")
+            pieces = []
+            last = 0
+            for match in CITATION.finditer(string):
+                number = int(match.group(1))
+                if number not in entries:
+                    raise _datafiles.DataError(
+                        f"docs/{page.file.src_uri}, paragraph #{paragraph['id']}: citation [{number}] has no entry in "
+                        f"data/references.yaml (entries: {sorted(entries)}). Add the entry or correct the number."
+                    )
+                pieces.append(NavigableString(string[last:match.start()]))
+                href = get_relative_url(target.url, page.url) + f"#ref-{number}"
+                pieces.append(_templates.fragment("citation.html", entry=entries[number], href=href, lang=lang))
+                _cited[number].append((page, paragraph["id"]))
+                last = match.end()
+            pieces.append(NavigableString(string[last:]))
+            string.replace_with(*pieces)
+    return str(soup)
+
+
+def on_env(env, config, files):
+    """Every page's content is rendered now, nothing is written yet: all citations are known."""
+    lang = config.plugins["i18n"].current_language
+    uncited = [number for number in _entries() if not _cited.get(number)]
+    if uncited:
+        raise _datafiles.DataError(
+            f"data/references.yaml: entries {uncited} are never cited in the text of the '{lang}' edition. "
+            "Cite each as [N] in the paragraph it supports, or remove the entry."
+        )
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """On the references page, every entry gets its links back to the citing paragraphs."""
+    lang = config.plugins["i18n"].current_language
+    if page.file.src_uri != f"{lang}/{REFERENCES_PAGE}":
+        return context
+    soup = BeautifulSoup(page.content, "html.parser")
+    for number in _entries():
+        holder = soup.find(attrs={"data-citation-backlinks": str(number)})
+        if holder is None:
+            raise _datafiles.DataError(f"docs/{page.file.src_uri}: entry {number} of data/references.yaml is not on the page; keep the marker <!-- references: references -->.")
+        places = [
+            {"href": get_relative_url(cited_page.url, page.url) + f"#{paragraph}", "title": cited_page.title, "paragraph": paragraph}
+            for cited_page, paragraph in _cited[number]
+        ]
+        holder.append(_templates.fragment("citation-backlinks.html", places=places, labels=_templates.labels(lang)))
+    page.content = str(soup)
+    return context

@@ -1,0 +1,44 @@
+"""Editor's notes (data/notes.yaml) stand after the paragraph they comment on.
+
+Each note is rendered by overrides/edition/note.html — visibly apart from the author's
+text, titled «Примечание редакции» / "Editor's note" — right after the paragraph whose id
+it names, in every language. A note whose paragraph does not exist stops the build.
+Notes on table rows are rendered by the table's template instead.
+"""
+
+import _datafiles
+import _templates
+from bs4 import BeautifulSoup
+
+_placed = set()
+
+
+def on_pre_build(config):
+    _placed.clear()
+
+
+def on_page_content(html, page, config, files):
+    notes = _datafiles.load("notes")
+    wanted = {note["after"] for note in notes}
+    if not any(f'id="{paragraph}"' in html for paragraph in wanted):
+        return html
+    lang = config.plugins["i18n"].current_language
+    labels = _templates.labels(lang)
+    soup = BeautifulSoup(html, "html.parser")
+    for note in reversed(notes):  # reversed: several notes after one paragraph keep their order
+        paragraph = soup.find(id=note["after"])
+        if paragraph is not None:
+            paragraph.insert_after(_templates.fragment("note.html", note=note, lang=lang, labels=labels))
+            _placed.add(note["id"])
+    return str(soup)
+
+
+def on_env(env, config, files):
+    """Every page's content is rendered now, nothing is written yet."""
+    missing = [note for note in _datafiles.load("notes") if note["id"] not in _placed]
+    if missing:
+        raise _datafiles.DataError(
+            "data/notes.yaml: " + "; ".join(f"note '{n['id']}' follows paragraph '{n['after']}', which no page has" for n in missing)
+            + ". Correct `after` to an existing paragraph id (section-pN)."
+        )
+    return env

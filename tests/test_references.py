@@ -1,0 +1,80 @@
+"""Rule: every citation [N] in the author's text links to entry N of the references page of
+its language, with a preview; every entry is cited and links back to each citing paragraph.
+A citation without an entry, or an entry never cited, stops the build."""
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from edition_site import ARTICLE_PAGES, LANGS, build, copy_project, data, md_name, paragraphs, url
+
+BASE = "http://site.test/"
+
+
+def citations(pages, lang):
+    """(page, paragraph id, link) for every citation link in the author's text."""
+    return [(page, p["id"], a) for page in ARTICLE_PAGES for p in paragraphs(pages[lang][page]) for a in p.select("a.citation")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_bracketed_number_is_a_link(pages, lang):
+    for page in ARTICLE_PAGES:
+        for p in paragraphs(pages[lang][page]):
+            plain = [s for s in p.find_all(string=re.compile(r"\[\d+\]")) if not s.find_parent("a")]
+            assert not plain, f"{md_name(lang, page)} #{p['id']}: citation(s) {plain} not linked to the references"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_citations_link_to_their_entries_with_a_preview(pages, lang):
+    entries = {entry["number"] for entry in data("references")}
+    found = citations(pages, lang)
+    assert found, f"no citations found on the '{lang}' site"
+    for page, paragraph, link in found:
+        number = int(link.get_text().strip("[]"))
+        assert number in entries
+        target = urljoin(BASE + url(lang, page), link["href"])
+        assert target == BASE + url(lang, "references") + f"#ref-{number}", f"{md_name(lang, page)} #{paragraph}: [{number}] links to {target}"
+        assert link.get("title", "").startswith(f"[{number}] ") and len(link["title"]) > 10, "the citation has no preview"
+        assert pages[lang]["references"].find(id=f"ref-{number}") is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_entry_is_cited_and_links_back(pages, lang):
+    cited = {(int(a.get_text().strip("[]")), page, paragraph) for page, paragraph, a in citations(pages, lang)}
+    for entry in data("references"):
+        item = pages[lang]["references"].find(id=f"ref-{entry['number']}")
+        back = {urljoin(BASE + url(lang, "references"), a["href"]) for a in item.select(".edition-ref__backlinks a")}
+        expected = {BASE + url(lang, page) + f"#{paragraph}" for number, page, paragraph in cited if number == entry["number"]}
+        assert expected, f"data/references.yaml: entry {entry['number']} is never cited on the '{lang}' site"
+        assert back == expected, f"{md_name(lang, 'references')}: entry {entry['number']} links back to {back}, expected {expected}"
+
+
+def test_the_same_citations_in_every_language(pages):
+    def numbers(lang):
+        return [(paragraph, a.get_text()) for _, paragraph, a in citations(pages, lang)]
+
+    for lang in LANGS[1:]:
+        assert numbers(lang) == numbers(LANGS[0]), "citations differ between the languages (paragraph, number)"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_a_citation_without_entry_stops_the_build(project):
+    page = project / "docs" / "en" / "policy-coordination.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(2024) [2]", "(2024) [7]"), encoding="utf-8")
+    result = build(project / "site", project)
+    assert result.returncode != 0
+    assert "docs/en/policy-coordination.md, paragraph #policy-coordination-p2: citation [7] has no entry" in result.stderr + result.stdout
+
+
+def test_an_entry_never_cited_stops_the_build(project):
+    for lang in ("ru", "en"):
+        page = project / "docs" / lang / "policy-coordination.md"
+        page.write_text(page.read_text(encoding="utf-8").replace(" [3]", ""), encoding="utf-8")
+    result = build(project / "site", project)
+    assert result.returncode != 0
+    assert "data/references.yaml: entries [3] are never cited" in result.stderr + result.stdout
