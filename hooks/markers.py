@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 import _datafiles
+import _edition
 import jinja2
+from mkdocs.utils import get_relative_url
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
 SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")
@@ -60,7 +62,8 @@ def on_page_markdown(markdown, page, config, files):
                 f"Known data: {known}."
             )
         html = _env.get_template(f"{kind}.html").render(
-            name=name, data=_datafiles.load(name), lang=lang, labels=labels, load=_datafiles.load
+            name=name, data=_datafiles.load(name), lang=lang, labels=labels, load=_datafiles.load,
+            edition=_edition.metadata(config), url=lambda target: get_relative_url(target, page.url),
         )
         # One raw HTML block for Markdown: no blank lines inside it.
         return "\n".join(line for line in html.splitlines() if line.strip())
