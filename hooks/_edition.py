@@ -9,6 +9,7 @@ templates turn it into HTML, XML or JSON.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import datetime
@@ -141,6 +142,7 @@ def _metadata(config) -> dict:
             "license_statement": article["license"]["statement"][code],
             "path": root,                       # the title page, below the site root
             "url": base + root,                 # the title page, absolute
+            "abs_path": urlsplit(base).path + root,  # the title page from the host's root (404 pages)
             "files": files,                     # below the site root
             "file_urls": {ext: base + path for ext, path in files.items()},
             "tables": {name: {ext: table_file(name, code, ext, config) for ext in TABLE_FORMATS} for name in tables()},

@@ -13,6 +13,13 @@ import _edition
 import rispy
 from pybtex.database import BibliographyData, Entry, Person
 
+class _RisWriter(rispy.RisWriter):
+    """rispy's writer without its "1." line before each record: the file starts with TY."""
+
+    def set_header(self, count):
+        return ""
+
+
 BIBLATEX_LANGUAGE = {"ru": "russian", "en": "english"}  # biblatex's langid names
 
 
@@ -20,7 +27,6 @@ def _bibtex(meta, edition, key) -> str:
     fields = {
         "title": edition["title"],
         "year": str(meta["dates"]["year"]),
-        "month": str(meta["dates"]["parts"][1]),
         "date": meta["date"],
         "url": edition["url"],
         "howpublished": edition["site_name"],
@@ -51,7 +57,7 @@ def _ris(meta, edition, key) -> str:
     }
     if meta["authors"]:
         record["authors"] = meta["authors"]
-    return rispy.dumps([record])
+    return rispy.dumps([record], implementation=_RisWriter)
 
 
 def _csl(meta, edition, key, original) -> list:
