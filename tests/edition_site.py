@@ -112,9 +112,10 @@ def site_url() -> str:
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
-def build(site: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`; output kept for messages."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(site: Path, project: Path = ROOT, **environ: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`; output kept for messages.
+    Keyword arguments set environment variables, e.g. SITE_URL="https://example.org/sub/"."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environ)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
