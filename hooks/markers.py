@@ -4,6 +4,8 @@ A marker is an HTML comment alone on its line, `<!-- KIND: NAME -->`, the same i
 both languages. It is replaced by the template overrides/edition/KIND.html rendered
 with data/NAME.yaml for the language being built, e.g. `<!-- table: infrastructure -->`.
 Templates escape everything they print (autoescape), so text from data stays text.
+Besides the data, a template gets `lang`, `labels`, `edition` (the edition's metadata,
+hooks/_edition.py) and `url(path)`: a path below the site root, relative to the page.
 """
 
 import re
