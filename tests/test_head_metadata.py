@@ -76,6 +76,9 @@ def head_problems(soup, lang: str, page: str, base: str, abstract: str | None = 
         values = _meta(soup, key)
         if len(values) != 1 or not values[0].strip():
             problems.append(f"{key} is {values}; expected one, not empty")
+    locales = data("labels")["og_locale"]
+    if sorted(_meta(soup, "og:locale:alternate")) != sorted(locales[other] for other in OTHER[lang]):
+        problems.append(f"og:locale:alternate is {_meta(soup, 'og:locale:alternate')}, expected the other languages' locales")
     if _meta(soup, "og:url") != [here]:
         problems.append(f"og:url is {_meta(soup, 'og:url')}, not [{here!r}]")
     if page in article_pages():
