@@ -139,6 +139,7 @@ def _metadata(config) -> dict:
             "site_name": site_names[code],
             "abstract": abstract(code, config, article["abstract"]),
             "keywords": article["keywords"][code],
+            "authors": [{"family": a["family"][code], "initials": a["initials"][code]} for a in article["authors"]],
             "license_statement": article["license"]["statement"][code],
             "path": root,                       # the title page, below the site root
             "url": base + root,                 # the title page, absolute
@@ -155,7 +156,7 @@ def _metadata(config) -> dict:
         "labels_by_lang": labels_by_lang,
         "default": default,
         "site_url": base,
-        "authors": article["authors"],
+        "authors": [{"family": a["family"][lang], "initials": a["initials"][lang]} for a in article["authors"]],
         "date": article["edition_date"],
         "dates": _dates(article["edition_date"], lang),
         "license": {"name": article["license"]["name"], "url": article["license"]["url"]},

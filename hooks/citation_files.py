@@ -36,7 +36,7 @@ def _bibtex(meta, edition, key) -> str:
         "keywords": ", ".join(edition["keywords"]),
         "note": edition["title_note"],
     }
-    persons = {"author": [Person(name) for name in meta["authors"]]} if meta["authors"] else None
+    persons = {"author": [Person(first=a["initials"], last=a["family"]) for a in edition["authors"]]} if edition["authors"] else None
     data = BibliographyData({key: Entry("misc", fields=fields, persons=persons)})
     return data.to_string("bibtex")
 
@@ -55,8 +55,8 @@ def _ris(meta, edition, key) -> str:
         "publisher": edition["site_name"],
         "notes": [edition["title_note"]],
     }
-    if meta["authors"]:
-        record["authors"] = meta["authors"]
+    if edition["authors"]:
+        record["authors"] = [f"{a['family']}, {a['initials']}" for a in edition["authors"]]
     return rispy.dumps([record], implementation=_RisWriter)
 
 
@@ -73,8 +73,8 @@ def _csl(meta, edition, key, original) -> list:
         "keyword": ", ".join(edition["keywords"]),
         "note": edition["title_note"],
     }
-    if meta["authors"]:
-        item["author"] = [{"literal": name} for name in meta["authors"]]
+    if edition["authors"]:
+        item["author"] = [{"family": a["family"], "given": a["initials"]} for a in edition["authors"]]
     if original is not None and original is not edition:
         item["original-title"] = original["title"]
     return [item]

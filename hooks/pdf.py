@@ -55,7 +55,7 @@ def _part(page, by_url: dict, base: str, site: Path) -> Markup:
 
 
 def on_post_build(config):
-    from weasyprint import HTML  # imported here: loading Pango takes a moment
+    from weasyprint import HTML, URLFetcher  # imported here: loading Pango takes a moment
 
     meta = _edition.metadata(config)
     lang = meta["lang"]
@@ -67,4 +67,6 @@ def on_post_build(config):
     target = site / meta["this"]["files"]["pdf"]
     target.parent.mkdir(parents=True, exist_ok=True)
     stylesheet = TEMPLATES / "print.css"
-    HTML(string=html, base_url=str(site)).write_pdf(target, stylesheets=[str(stylesheet)], uncompressed_pdf=False)
+    # The site's own files only, never another host: the build works offline.
+    document = HTML(string=html, base_url=str(site), url_fetcher=URLFetcher(allowed_protocols={"file"}))
+    document.write_pdf(target, stylesheets=[stylesheet.as_uri()])

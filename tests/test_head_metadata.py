@@ -96,7 +96,7 @@ def highwire_problems(soup, lang: str, base: str) -> list[str]:
         "citation_keywords": ["; ".join(article["keywords"][lang])],
         "citation_abstract_html_url": [base + url(lang, "index")],
         "citation_pdf_url": [base + pdf_path(lang)],
-        "citation_author": list(article["authors"]),
+        "citation_author": [f"{a['family'][lang]}, {a['initials'][lang]}" for a in article["authors"]],
     }
     return [f"{key} is {_meta(soup, key)}, expected {value}" for key, value in expected.items() if _meta(soup, key) != value]
 
