@@ -4,11 +4,15 @@ A marker is an HTML comment alone on its line, `<!-- KIND: NAME -->`, the same i
 both languages. It is replaced by the template overrides/edition/KIND.html rendered
 with data/NAME.yaml for the language being built, e.g. `<!-- table: infrastructure -->`.
 Templates escape everything they print (autoescape), so text from data stays text.
+Besides the data, a template gets `lang`, `labels`, `edition` (the edition's metadata,
+hooks/_edition.py), `url(path)` (a path below the site root, relative to the page),
+`url_for(name)` and `title_of(name)` (another page of this language), `repo_url`.
 """
 
 import re
 
 import _datafiles
+import _edition
 import _templates
 from mkdocs.utils import get_relative_url
 
@@ -69,6 +73,7 @@ def on_page_markdown(markdown, page, config, files):
         html = _templates.render(
             f"{kind}.html", name=name, data=_datafiles.load(name), lang=lang, labels=_templates.labels(lang),
             load=_datafiles.load, url_for=url_for, title_of=title_of, repo_url=config.repo_url,
+            edition=_edition.metadata(config), url=lambda target: get_relative_url(target, page.url),
         )
         # One raw HTML block for Markdown: no blank lines inside it.
         return "\n".join(line for line in html.splitlines() if line.strip())

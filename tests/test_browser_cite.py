@@ -1,0 +1,29 @@
+"""Rule (in Chromium): the cite block's button copies the reference as shown, and a ГОСТ
+reference's access date is the reader's today (assets/edition.js, no inline script)."""
+
+import datetime
+
+import pytest
+
+from edition_site import LANGS, url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_button_copies_the_reference(browser, served, lang):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(served + url(lang, "introduction"))
+        reference = page.locator("#edition-reference")
+        if lang == "ru":
+            today = datetime.date.today()
+            assert page.locator("#edition-reference time").inner_text() == f"{today:%d.%m.%Y}"
+        shown = " ".join(reference.inner_text().split())
+        page.click(".edition-cite__copy")
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+        copied = " ".join(page.evaluate("navigator.clipboard.readText()").split())
+        assert copied == shown, f"the button copied {copied!r}, the page shows {shown!r}"
+    finally:
+        context.close()

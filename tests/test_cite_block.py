@@ -1,0 +1,77 @@
+"""Rule: every page ends with "cite this edition": the reference to that language's
+edition formatted from data/article.yaml — ГОСТ Р 7.0.5–2008 on the Russian site, APA 7 on
+the English one; with no author known, both begin with the title, and once authors are
+known they head the entry as each style arranges them — a copy button that copies exactly
+that reference, and the licence statement."""
+
+import datetime
+
+import pytest
+import yaml
+
+from edition_site import LANGS, PAGES, _i18n, build, copy_project, data, md_name, parse, site_url, url
+
+AUTHORS = [  # for the case with authors (the real ones are unknown)
+    {"family": {"ru": "Иванов", "en": "Ivanov"}, "initials": {"ru": "И. И.", "en": "I. I."}},
+    {"family": {"ru": "Петров", "en": "Petrov"}, "initials": {"ru": "П. П.", "en": "P. P."}},
+]
+
+
+def plain(element) -> str:
+    """The text as a reader copies it: inline elements joined without extra spaces."""
+    return " ".join(element.get_text().split())
+
+
+def expected_reference(lang: str, article: dict, base: str) -> str:
+    """The reference as the style prescribes (up to three authors)."""
+    title = article["title"][lang]
+    day = datetime.date.fromisoformat(article["edition_date"])
+    address = base + url(lang, "index")
+    authors = [(a["family"][lang], a["initials"][lang]) for a in article["authors"]]
+    if lang == "ru":  # ГОСТ Р 7.0.5–2008, an online resource
+        head = f"{authors[0][0]} {authors[0][1]} " if authors else ""
+        responsibility = (" / " + ", ".join(f"{i} {f}" for f, i in authors)) if authors else ""
+        return f"{head}{title} [Электронный ресурс]{responsibility}. – {day.year}. – URL: {address} (дата обращения: {day:%d.%m.%Y})."
+    site_name = next(entry["site_name"] for entry in _i18n()["languages"] if entry["locale"] == lang)
+    date = f"({day.year}, {day:%B} {day.day})"
+    if not authors:  # APA 7, a web page with no author: the title (italic) moves to the author's place
+        return f"{title}. {date}. {site_name}. {address}"
+    names = [f"{f}, {i}" for f, i in authors]
+    names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+    return f"{names} {date}. {title}. {site_name}. {address}"
+
+
+def check_cite_block(soup, lang: str, page: str, article: dict, base: str):
+    blocks = soup.select("article .edition-cite")
+    assert len(blocks) == 1, f"{md_name(lang, page)}: {len(blocks)} cite blocks, expected one"
+    block = blocks[0]
+    assert plain(block.find("h2")) == data("labels")["cite_heading"][lang]
+    reference = block.select_one(".edition-cite__reference")
+    assert plain(reference) == expected_reference(lang, article, base), f"{md_name(lang, page)}: the reference is {plain(reference)!r}"
+    if not article["authors"]:
+        assert plain(reference).startswith(article["title"][lang]), "with no author, the reference begins with the title"
+    if lang == "en":
+        assert plain(reference.find("i")) == article["title"][lang], "APA sets the title of a web page in italics"
+    button = block.select_one("button[data-clipboard-target]")
+    assert button is not None and button["data-clipboard-target"] == f"#{reference['id']}", (
+        f"{md_name(lang, page)}: the copy button must copy the reference (data-clipboard-target=#{reference.get('id')})"
+    )
+    assert article["license"]["statement"][lang] in plain(block)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_can_be_cited(pages, lang, page):
+    check_cite_block(pages[lang][page], lang, page, data("article"), site_url())
+
+
+def test_known_authors_head_the_references(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "article.yaml"
+    article = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(path.read_text(encoding="utf-8").replace("authors: []", "authors: " + yaml.safe_dump(AUTHORS, allow_unicode=True, default_flow_style=True).strip()), encoding="utf-8")
+    article["authors"] = AUTHORS
+    result = build(project / "site", project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in LANGS:
+        check_cite_block(parse(project / "site" / url(lang, "index") / "index.html"), lang, "index", article, site_url())

@@ -1,0 +1,65 @@
+"""Rule: the build writes the whole article as one PDF per language, linked from every
+page: it opens, is in its language (title and text in the language's script, Cyrillic
+included), holds the title, the abstract, every page's heading in the order of the nav,
+and the table."""
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+
+from edition_site import LANGS, PAGES, data, md_name, text, url
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def flat(value: str) -> str:
+    """Text without line breaks and the hyphens WeasyPrint adds where it breaks a word."""
+    return " ".join(value.replace("\u2010\n", "").replace("\u00ad", "").split())
+
+
+@pytest.fixture(scope="module")
+def pdfs(site, pages):
+    """The PDF each language's pages link to: {lang: (path, reader, text)}."""
+    found = {}
+    for lang in LANGS:
+        targets = set()
+        for page in PAGES:
+            links = [a["href"] for a in pages[lang][page].select(".edition-cite a[href$='.pdf']")]
+            assert len(links) == 1, f"{md_name(lang, page)}: links {len(links)} PDF(s), expected one"
+            targets.add(urljoin("/" + url(lang, page), links[0]).lstrip("/"))
+        assert len(targets) == 1, f"the {lang} pages link different PDFs: {targets}"
+        path = site / targets.pop()
+        assert path.is_file(), f"the {lang} PDF {path.relative_to(site)} was not written by the build"
+        reader = PdfReader(path)
+        found[lang] = (path, reader, flat("\n".join(p.extract_text() for p in reader.pages)))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_holds_the_whole_article_in_order(pdfs, pages, lang):
+    path, reader, content = pdfs[lang]
+    title = data("article")["title"][lang]
+    assert reader.metadata.title == title, f"{path.name}: the PDF's title is {reader.metadata.title!r}"
+    assert content.startswith(title), f"{path.name}: does not begin with the title; it begins {content[:80]!r}"
+    abstract = text(pages[lang]["index"].select_one("#abstract-p1"))
+    assert flat(abstract) in content, f"{path.name}: the abstract is missing"
+    position = 0
+    edition_pages = {name.removesuffix(".md") for name in data("article")["edition_pages"]}
+    for page in (p for p in PAGES if p not in edition_pages):
+        heading = text(pages[lang][page].select_one("article h1"))
+        found = content.find(heading, position)
+        assert found >= 0, f"{path.name}: the heading «{heading}» of {md_name(lang, page)} is missing or out of the nav's order"
+        position = found
+    caption = data("infrastructure")["caption"][lang]
+    assert caption in content, f"{path.name}: the table's caption is missing"
+    for row in data("infrastructure")["rows"]:
+        assert flat(row["impact"][lang]) in content, f"{path.name}: table row {row['id']} is missing"
+
+
+def test_each_pdf_is_in_its_language(pdfs):
+    for lang, (path, _, content) in pdfs.items():
+        share = len(CYRILLIC.findall(content)) / max(1, len(re.findall(r"\w", content)))
+        # The Russian PDF is Cyrillic (the glyphs render); the English one only quotes the Russian abstract.
+        assert (share > 0.8) if lang == "ru" else (share < 0.2), f"{path.name}: {share:.0%} of its letters are Cyrillic"
