@@ -1,0 +1,141 @@
+"""Rule: the translation uses the agreed terms (data/glossary.yaml). Where a Russian
+paragraph — or a Russian text in data/ with an English twin, such as a table cell — uses
+a term in any of its forms, the English uses one of the agreed forms and none of the
+banned variants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+import _datafiles
+from edition_site import DATA
+from translation_pairs import make_pair, pairs, visible
+
+GLOSSARY = DATA / "glossary.yaml"
+NOT_TEXT = {"glossary", "translation-lock"}  # data files that hold no ru/en text pairs
+
+
+@dataclass
+class Term:
+    id: str
+    line: int
+    ru: list
+    en: list
+    banned: list
+    agreed: list  # the agreed English forms as written, for messages
+
+
+def _words(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    except re.error as err:
+        raise AssertionError(f"{where}: the pattern '{pattern}' is not a valid regular expression ({err}); fix it.") from None
+
+
+def terms(path=GLOSSARY) -> list[Term]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    data = _datafiles.check("glossary", path)
+    found = []
+    for term in data["terms"]:
+        line = next((n for n, text in enumerate(lines, 1) if re.match(rf"\s*- id: {re.escape(term['id'])}\s*$", text)), 1)
+        where = f"data/glossary.yaml:{line} (term '{term['id']}')"
+        compiled = [[_words(p, where) for p in term.get(key, [])] for key in ("ru", "en", "banned")]
+        found.append(Term(term["id"], line, *compiled, agreed=term["en"]))
+    return found
+
+
+def check(ru: str, en: str, glossary: list[Term]) -> list[str]:
+    """What is wrong with the English `en` for the Russian `ru`, term by term."""
+    out = []
+    for term in glossary:
+        used = next((m.group(0) for pattern in term.ru for m in [pattern.search(ru)] if m), None)
+        if not used:
+            continue
+        agreed = " or ".join(f"«{form}»" for form in term.agreed)
+        where = f"data/glossary.yaml:{term.line}, term '{term.id}'"
+        if not any(p.search(en) for p in term.en):
+            out.append(f"the Russian uses «{used}» but the English lacks the agreed {agreed} ({where})")
+        for pattern in term.banned:
+            bad = pattern.search(en)
+            if bad:
+                out.append(f"the English uses «{bad.group(0)}», a banned variant for «{used}»: write {agreed} ({where})")
+    return out
+
+
+def paragraph_problems(found, glossary) -> list[str]:
+    out = []
+    for pair in found:
+        for problem in check(visible(pair.ru), visible(pair.en), glossary):
+            out.append(f"{pair.name()}: {problem}.")
+    return out
+
+
+def data_pairs(root=DATA):
+    """(where, ru, en) of every text with a Russian and an English version in data/*.yaml."""
+    for name in _datafiles.names(root):
+        if name in NOT_TEXT:
+            continue
+        path = root / f"{name}.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines()
+
+        def walk(value, field):
+            if isinstance(value, dict):
+                if isinstance(value.get("ru"), str) and isinstance(value.get("en"), str):
+                    line = next((n for n, text in enumerate(lines, 1) if value["ru"] in text), 1)
+                    yield f"data/{name}.yaml:{line} ({field})", value["ru"], value["en"]
+                for key, child in value.items():
+                    yield from walk(child, f"{field}.{key}" if field else str(key))
+            elif isinstance(value, list):
+                for index, child in enumerate(value):
+                    yield from walk(child, f"{field}[{index}]")
+
+        yield from walk(__import__("yaml").safe_load(path.read_text(encoding="utf-8")), "")
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return terms()
+
+
+def test_glossary_is_not_empty(glossary):
+    assert len(glossary) >= 40, f"data/glossary.yaml has only {len(glossary)} terms"
+
+
+def test_paragraphs_use_the_agreed_terms(pages, glossary):
+    problems = paragraph_problems(pairs(pages), glossary)
+    assert not problems, "\n".join(problems)
+
+
+def test_data_texts_use_the_agreed_terms(glossary):
+    problems = [f"{where}: {problem}; fix the 'en' text." for where, ru, en in data_pairs() for problem in check(ru, en, glossary)]
+    assert not problems, "\n".join(problems)
+
+
+def test_every_term_is_used_somewhere(pages, glossary):
+    """A term no Russian text uses is a typo in its pattern (or a term to remove)."""
+    texts = [visible(p.ru) for p in pairs(pages)] + [ru for _, ru, _ in data_pairs()]
+    unused = [f"data/glossary.yaml:{t.line} ('{t.id}')" for t in glossary
+              if not any(p.search(text) for p in t.ru for text in texts)]
+    assert not unused, "glossary terms whose Russian patterns match no text (fix the pattern): " + ", ".join(unused)
+
+
+def test_a_missing_term_is_caught(glossary):
+    pair = make_pair("<p>Страны ЕАЭС и «Цифровой шелковый путь».</p>", "<p>The Eurasian countries and the Digital Silk Road.</p>")
+    [message] = paragraph_problems([pair], glossary)
+    assert "the Russian uses «ЕАЭС» but the English lacks the agreed «EAEU» or «Eurasian Economic Union»" in message
+    assert "term 'eaeu'" in message and "docs/en/policy-coordination.md:5" in message
+
+
+def test_a_banned_variant_is_caught(glossary):
+    pair = make_pair("<p>Защита интеллектуальной собственности и электронная коммерция.</p>",
+                     "<p>Intellectual property protection and electronic commerce.</p>")
+    messages = paragraph_problems([pair], glossary)
+    assert any("«electronic commerce», a banned variant" in m and "term 'e-commerce'" in m for m in messages), messages
+
+
+def test_inflected_forms_are_recognised(glossary):
+    assert check("цепочек поставок и Великого камня", "supply chain and the Great Stone", glossary) == []
+    assert any("great-stone" in p for p in check("«Великий камень»", "the Big Stone park", glossary))
