@@ -9,8 +9,9 @@ Templates escape everything they print (autoescape), so text from data stays tex
 import re
 from pathlib import Path
 
-import _datafiles
 import jinja2
+
+import _datafiles
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
 SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")

@@ -10,11 +10,12 @@ and linking to the revised Russian paragraph. Runs after paragraph_ids.py.
 import datetime
 from pathlib import Path
 
-import _datafiles
 import jinja2
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+
+import _datafiles
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "edition"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,

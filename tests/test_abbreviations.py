@@ -17,7 +17,7 @@ ABBREVIATIONS = {lang: {t["abbr"][lang]["text"]: t["abbr"][lang]["title"] for t 
 def test_abbreviations_are_explained_in_the_page_language(pages, lang, page):
     problems = []
     for paragraph in paragraphs(pages[lang][page]):
-        for short, title in ABBREVIATIONS[lang].items():
+        for short in ABBREVIATIONS[lang]:
             for string in paragraph.find_all(string=re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")):
                 if string.parent.name != "abbr":
                     problems.append(f"#{paragraph['id']}: «{short}» without <abbr>")

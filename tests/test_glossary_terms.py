@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+import yaml
 
 import _datafiles
 from edition_site import DATA
@@ -79,20 +80,19 @@ def data_pairs(root=DATA):
         if name in NOT_TEXT:
             continue
         path = root / f"{name}.yaml"
-        lines = path.read_text(encoding="utf-8").splitlines()
+        yield from _walk(yaml.safe_load(path.read_text(encoding="utf-8")), "", path.read_text(encoding="utf-8").splitlines(), name)
 
-        def walk(value, field):
-            if isinstance(value, dict):
-                if isinstance(value.get("ru"), str) and isinstance(value.get("en"), str):
-                    line = next((n for n, text in enumerate(lines, 1) if value["ru"] in text), 1)
-                    yield f"data/{name}.yaml:{line} ({field})", value["ru"], value["en"]
-                for key, child in value.items():
-                    yield from walk(child, f"{field}.{key}" if field else str(key))
-            elif isinstance(value, list):
-                for index, child in enumerate(value):
-                    yield from walk(child, f"{field}[{index}]")
 
-        yield from walk(__import__("yaml").safe_load(path.read_text(encoding="utf-8")), "")
+def _walk(value, field, lines, name):
+    if isinstance(value, dict):
+        if isinstance(value.get("ru"), str) and isinstance(value.get("en"), str):
+            line = next((n for n, text in enumerate(lines, 1) if value["ru"] in text), 1)
+            yield f"data/{name}.yaml:{line} ({field})", value["ru"], value["en"]
+        for key, child in value.items():
+            yield from _walk(child, f"{field}.{key}" if field else str(key), lines, name)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, f"{field}[{index}]", lines, name)
 
 
 @pytest.fixture(scope="module")

@@ -14,4 +14,3 @@ def test_every_paragraph_has_an_id(pages, lang, page):
     bare = [el.get_text()[:60] for el in article(pages[lang][page]).find_all(BLOCKS, recursive=False)
             if not PARAGRAPH_ID.match(el.get("id", ""))]
     assert not bare, f"{md_name(lang, page)}: paragraphs without a section-pN id: {bare} (is hooks/paragraph_ids.py active?)"
-
