@@ -4,6 +4,7 @@ purpose (one build), while the real text passes the same checks (their own modul
 
 import pytest
 
+import drift
 import test_glossary_terms
 import test_pair_citations
 import test_pair_footnotes
@@ -12,38 +13,52 @@ import test_pair_numbers
 import test_pair_sentences
 import test_pair_structure
 import test_translation_lock
+import translation_lock
 from edition_site import build, copy_project
 from translation_pairs import load_pages, pairs
-
-# (file, old, new): each breaks one paragraph in one way.
-EDITS = {
-    "ru-only sentence": ("docs/ru/introduction.md", "инновационного развития.",
-                         "инновационного развития. Этот вывод подтверждают и другие исследования."),
-    "changed number": ("docs/en/policy-coordination.md", "more than 150 countries", "more than 160 countries"),
-    "dropped citation": ("docs/en/policy-coordination.md", "(2024) [2]", "(2024)"),
-    "wrong term": ("docs/en/e-commerce.md", "makes it easier for small and medium-sized enterprises",
-                   "makes it easier for SMEs"),
-    "stale paragraph": ("docs/ru/conclusion.md", "Таким образом, исследование", "Итак, исследование"),
-    "list for a paragraph": ("docs/en/infrastructure.md", "The table summarizes", "- The table summarizes"),
-    "extra link": ("docs/en/science-education.md", "Huawei's", "[Huawei](https://example.org/)'s"),
-    "extra footnote": ("docs/en/industrial-parks.md", "Industrial parks established", "Industrial parks[^ip] established"),
-}
 
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
+    """A copy of the project, its lock made current, then one paragraph broken per kind of
+    drift; returns the project, the pairs of its build and {kind: the paragraph broken}."""
     project = copy_project(tmp_path_factory.mktemp("drift") / "project")
-    for name, (path, old, new) in EDITS.items():
-        target = project / path
-        text = target.read_text(encoding="utf-8")
-        assert old in text, f"{name}: «{old}» is no longer in {path}; update this test's EDITS"
-        target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    footnoted = project / "docs/en/industrial-parks.md"
-    footnoted.write_text(footnoted.read_text(encoding="utf-8") + "\n[^ip]: A footnote only the translation has.\n",
-                         encoding="utf-8")
+    docs, lock = project / "docs", project / "data/translation-lock.yaml"
+    assert translation_lock.refresh(True, docs, lock) == 0
+    taken, hit = set(), {}
+
+    ru = hit["sentence"] = drift.find(docs, "ru", taken)
+    drift.edit(docs, ru, ru.markdown.rstrip()[-15:], ru.markdown.rstrip()[-15:] + " Этот вывод есть только в русском тексте.")
+    ru = hit["stale"] = drift.find(docs, "ru", taken)
+    drift.edit(docs, ru, ru.markdown.rstrip()[-15:], ru.markdown.rstrip()[-15:-1] + " (изменено).")
+    en = hit["number"] = drift.find(docs, "en", taken, lambda p: drift.NUMBER.search(p.markdown))
+    number = drift.NUMBER.search(en.markdown).group(1)
+    drift.edit(docs, en, number, str(int(number) + 1))
+    hit["number"] = (en, number, str(int(number) + 1))
+    en = drift.find(docs, "en", taken, lambda p: drift.CITATION.search(p.markdown))
+    citation = drift.CITATION.search(en.markdown).group(0)
+    drift.edit(docs, en, citation, "")
+    hit["citation"] = (en, citation.strip("[] "))
+    en = hit["term"] = drift.find(docs, "en", taken, lambda p: "Digital Silk Road" in p.markdown)
+    drift.edit(docs, en, "Digital Silk Road", "Digital Silk Way", count=-1)
+    en = hit["structure"] = drift.find(docs, "en", taken)
+    drift.edit(docs, en, en.markdown[:20], "- " + en.markdown[:20])
+    en = hit["link"] = drift.find(docs, "en", taken)
+    word = en.markdown.split()[0]
+    drift.edit(docs, en, word, f"[{word}](https://example.org/)")
+    en = hit["footnote"] = drift.find(docs, "en", taken)
+    drift.edit(docs, en, en.markdown.rstrip()[-10:], en.markdown.rstrip()[-10:] + "[^drift]")
+    with open(docs / "en" / f"{en.page}.md", "a", encoding="utf-8") as page:
+        page.write("\n[^drift]: A footnote only the translation has.\n")
+
     result = build(project / "site", project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return project, pairs(load_pages(project / "site"), project / "docs")
+    return project, pairs(load_pages(project / "site"), docs), hit
+
+
+def named(paragraph):
+    """How a message names a paragraph: both Markdown files (the broken one with its line), and the id."""
+    return f"docs/ru/{paragraph.page}.md:", f"docs/en/{paragraph.page}.md:", paragraph.where, f"#{paragraph.id}"
 
 
 def caught(messages, *expected):
@@ -54,44 +69,44 @@ def caught(messages, *expected):
 
 
 def test_a_russian_only_sentence(broken):
-    caught(test_pair_sentences.problems(broken[1]), "docs/ru/introduction.md:5 ↔ docs/en/introduction.md:5",
-           "#introduction-p2", "2 sentence(s) in the Russian, 1 in the translation", "Этот вывод")
-
-
-def test_a_changed_number(broken):
-    caught(test_pair_numbers.problems(broken[1]), "docs/en/policy-coordination.md:11", "#policy-coordination-p5",
-           "only in the Russian: 150", "only in the translation: 160")
-
-
-def test_a_dropped_citation(broken):
-    caught(test_pair_citations.problems(broken[1]), "docs/en/policy-coordination.md:5", "#policy-coordination-p2",
-           "only in the Russian: 2")
-
-
-def test_a_wrong_term(broken):
-    caught(test_glossary_terms.paragraph_problems(broken[1], test_glossary_terms.terms()),
-           "docs/en/e-commerce.md:3", "#e-commerce-p1", "«SMEs», a banned variant")
+    ru = broken[2]["sentence"]
+    caught(test_pair_sentences.problems(broken[1]), *named(ru), "Этот вывод есть только в русском тексте")
 
 
 def test_a_stale_paragraph(broken):
-    project = broken[0]
+    project, _, hit = broken
+    ru = hit["stale"]
     caught(test_translation_lock.problems(project / "docs", project / "data/translation-lock.yaml"),
-           "docs/ru/conclusion.md:3 ↔ docs/en/conclusion.md:3", "#conclusion-p1", "[-Таким образом,-] {+Итак,+}")
+           *named(ru), "the Russian paragraph", "(изменено).+}", "make translation-lock")
+
+
+def test_a_changed_number(broken):
+    en, old, new = broken[2]["number"]
+    caught(test_pair_numbers.problems(broken[1]), *named(en), f"only in the Russian: {old}", f"only in the translation: {new}")
+
+
+def test_a_dropped_citation(broken):
+    en, number = broken[2]["citation"]
+    caught(test_pair_citations.problems(broken[1]), *named(en), f"only in the Russian: {number}")
+
+
+def test_a_wrong_term(broken):
+    en = broken[2]["term"]
+    caught(test_glossary_terms.paragraph_problems(broken[1], test_glossary_terms.terms()), *named(en),
+           "«Digital Silk Way», a banned variant", "term 'digital-silk-road'")
 
 
 def test_a_list_for_a_paragraph(broken):
-    caught(test_pair_structure.problems(broken[1]), "docs/en/infrastructure.md:3", "#infrastructure-p1",
+    caught(test_pair_structure.problems(broken[1]), *named(broken[2]["structure"]),
            "the Russian is a paragraph, the translation a bulleted list")
 
 
 def test_an_extra_link(broken):
-    caught(test_pair_links.problems(broken[1]), "docs/en/science-education.md:5", "#science-education-p2",
-           "only in the translation: https://example.org/")
+    caught(test_pair_links.problems(broken[1]), *named(broken[2]["link"]), "only in the translation: https://example.org/")
 
 
 def test_an_extra_footnote(broken):
-    caught(test_pair_footnotes.problems(broken[1]), "docs/en/industrial-parks.md:3", "#industrial-parks-p1",
-           "only in the translation: ip")
+    caught(test_pair_footnotes.problems(broken[1]), *named(broken[2]["footnote"]), "only in the translation: drift")
 
 
 def test_each_check_flags_only_its_own_paragraphs(broken):

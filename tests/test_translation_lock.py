@@ -12,8 +12,10 @@ import shutil
 import pytest
 
 import article_text
+import drift
 import translation_lock
 from edition_site import DOCS
+from translation_pairs import report
 
 LOCK = translation_lock.LOCK
 DO = ("Bring the translation at {en} up to date, then run `make translation-lock`; "
@@ -67,46 +69,48 @@ def problems(docs=DOCS, lock=LOCK) -> list[str]:
 
 def test_every_translation_is_recorded_against_the_current_russian():
     assert LOCK.is_file(), "data/translation-lock.yaml is missing: run `make translation-lock`"
-    found = problems()
-    assert not found, "\n".join(found)
+    report(problems())
 
 
 @pytest.fixture
 def tree(tmp_path):
-    """A copy of docs/ and of the lock, to change on purpose."""
+    """A copy of docs/ and of the lock, made consistent, to change on purpose."""
     shutil.copytree(DOCS, tmp_path / "docs")
     shutil.copy2(LOCK, tmp_path / "lock.yaml")
+    assert translation_lock.refresh(True, tmp_path / "docs", tmp_path / "lock.yaml") == 0
     return tmp_path
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: «{old}» not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def revise(docs, lang="ru", ident=None, words="Добавлено."):
+    """Add words at the end of a paragraph (the first one, or #ident) of docs/LANG/."""
+    paragraph = drift.find(docs, lang, set(), (lambda p: p.id == ident) if ident else (lambda p: True))
+    drift.edit(docs, paragraph, paragraph.markdown.rstrip()[-12:], paragraph.markdown.rstrip()[-12:] + " " + words)
+    return paragraph
 
 
 def test_a_changed_russian_paragraph_is_stale(tree):
-    edit(tree / "docs/ru/policy-coordination.md", "с более чем 150 странами", "с более чем 160 странами")
-    [message] = problems(tree / "docs", tree / "lock.yaml")
-    assert message.startswith("docs/ru/policy-coordination.md:11 ↔ docs/en/policy-coordination.md:11: "
-                              "the Russian paragraph #policy-coordination-p5 changed")
-    assert "[-150-] {+160+}" in message and "make translation-lock" in message
+    docs = tree / "docs"
+    ru = revise(docs)
+    en = drift.twin(docs, ru, "en")
+    [message] = problems(docs, tree / "lock.yaml")
+    assert message.startswith(f"{ru.where} ↔ {en.where}: the Russian paragraph #{ru.id} changed")
+    assert "{+Добавлено.+}" in message and "make translation-lock" in message and f"ID={ru.id}" in message
 
 
 def test_refresh_is_refused_until_the_translation_changes(tree, capsys):
     docs, lock = tree / "docs", tree / "lock.yaml"
-    edit(docs / "ru/introduction.md", "Углубленный анализ", "Углублённый анализ")
+    ru = revise(docs)
     assert translation_lock.refresh(False, docs, lock) == 1
-    assert "the Russian changed but the translation at docs/en/introduction.md:5 did not" in capsys.readouterr().err
+    assert f"the Russian changed but the translation at {drift.twin(docs, ru, 'en').where} did not" in capsys.readouterr().err
     assert problems(docs, lock)  # nothing was written
-    edit(docs / "en/introduction.md", "An in-depth analysis", "A thorough analysis")
+    revise(docs, "en", ru.id, "Added.")
     assert translation_lock.refresh(False, docs, lock) == 0
     assert problems(docs, lock) == []
 
 
 def test_force_records_a_change_that_needs_no_translation(tree):
     docs, lock = tree / "docs", tree / "lock.yaml"
-    edit(docs / "ru/introduction.md", "Углубленный анализ", "Углублённый анализ")
+    revise(docs)
     assert translation_lock.refresh(True, docs, lock) == 0
     assert problems(docs, lock) == []
 
@@ -115,20 +119,21 @@ def test_pending_is_allowed_until_the_russian_changes_again(tree):
     import datetime
 
     docs, lock = tree / "docs", tree / "lock.yaml"
-    edit(docs / "ru/conclusion.md", "Таким образом,", "Итак,")
-    assert translation_lock.mark_pending(["conclusion-p1"], datetime.date(2026, 3, 1), docs, lock) == 0
-    assert translation_lock.read(lock)["conclusion-p1"]["pending"]["revised"] == "2026-03-01"
+    ru = revise(docs)
+    assert translation_lock.mark_pending([ru.id], datetime.date(2026, 3, 1), docs, lock) == 0
+    assert translation_lock.read(lock)[ru.id]["pending"]["revised"] == "2026-03-01"
     assert problems(docs, lock) == []
-    edit(docs / "ru/conclusion.md", "Итак,", "Итак, в итоге,")
+    revise(docs, "ru", ru.id, "Ещё раз.")
     [message] = problems(docs, lock)
     assert "marked pending since 2026-03-01, but changed again" in message
 
 
 def test_a_new_paragraph_needs_a_record(tree):
     docs, lock = tree / "docs", tree / "lock.yaml"
-    with open(docs / "ru/conclusion.md", "a", encoding="utf-8") as page:
+    last = article_text.paragraphs("ru", article_text.pages("ru", docs)[0], docs)[-1]
+    with open(docs / "ru" / f"{last.page}.md", "a", encoding="utf-8") as page:
         page.write("\nНовый абзац.\n")
-    assert any("#conclusion-p2 has no record" in m for m in problems(docs, lock))
+    assert any(f"#{last.section}-p{last.number + 1} has no record" in m for m in problems(docs, lock))
 
 
 def test_markdown_paragraphs_are_the_built_paragraphs(pages):

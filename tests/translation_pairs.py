@@ -179,3 +179,11 @@ def differences(a: list, b: list) -> str:
     if only_b:
         parts.append("only in the translation: " + ", ".join(sorted(only_b.elements())))
     return "; ".join(parts)
+
+
+def report(problems: list[str]) -> None:
+    """Fail with the problems alone, one per line: file:line, what is wrong, what to do."""
+    if problems:
+        import pytest
+
+        pytest.fail(f"{len(problems)} problem(s):\n" + "\n".join(problems), pytrace=False)
