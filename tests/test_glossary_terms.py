@@ -1,7 +1,7 @@
 """Rule: the translation uses the agreed terms (data/glossary.yaml). Where a Russian
 paragraph — or a Russian text in data/ with an English twin, such as a table cell — uses
-a term in any of its forms, the English uses one of the agreed forms and none of the
-banned variants."""
+a term in any of its forms, the English uses one of the agreed forms, at least as often,
+and none of the banned variants."""
 
 from __future__ import annotations
 
@@ -48,21 +48,35 @@ def terms(path=GLOSSARY) -> list[Term]:
     return found
 
 
+def uses(patterns: list, text: str) -> list[str]:
+    """The places where any of the patterns matches (overlapping patterns count once)."""
+    found = {}
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            found.setdefault(match.start(), match.group(0))
+    return [found[start] for start in sorted(found)]
+
+
 def check(ru: str, en: str, glossary: list[Term]) -> list[str]:
-    """What is wrong with the English `en` for the Russian `ru`, term by term."""
+    """What is wrong with the English `en` for the Russian `ru`, term by term: each use of a
+    term in the Russian needs one of the agreed English forms (as often), and no banned one."""
     out = []
     for term in glossary:
-        used = next((m.group(0) for pattern in term.ru for m in [pattern.search(ru)] if m), None)
+        used = uses(term.ru, ru)
         if not used:
             continue
         agreed = " or ".join(f"«{form}»" for form in term.agreed)
         where = f"data/glossary.yaml:{term.line}, term '{term.id}'"
-        if not any(p.search(en) for p in term.en):
-            out.append(f"the Russian uses «{used}» but the English lacks the agreed {agreed} ({where})")
+        rendered = uses(term.en, en)
+        if not rendered:
+            out.append(f"the Russian uses «{used[0]}» but the English lacks the agreed {agreed} ({where})")
+        elif len(rendered) < len(used):
+            out.append(f"the Russian uses the term {len(used)} times ({', '.join(f'«{u}»' for u in used)}), the English "
+                       f"the agreed {agreed} only {len(rendered)} time(s): render every use with it ({where})")
         for pattern in term.banned:
             bad = pattern.search(en)
             if bad:
-                out.append(f"the English uses «{bad.group(0)}», a banned variant for «{used}»: write {agreed} ({where})")
+                out.append(f"the English uses «{bad.group(0)}», a banned variant for «{used[0]}»: write {agreed} ({where})")
     return out
 
 
@@ -134,6 +148,12 @@ def test_a_banned_variant_is_caught(glossary):
                      "<p>Intellectual property protection and electronic commerce.</p>")
     messages = paragraph_problems([pair], glossary)
     assert any("«electronic commerce», a banned variant" in m and "term 'e-commerce'" in m for m in messages), messages
+
+
+def test_a_term_rendered_otherwise_once_is_caught(glossary):
+    pair = make_pair("<p>Страны ЕАЭС и рынок ЕАЭС.</p>", "<p>The EAEU countries and the Union's market.</p>")
+    [message] = paragraph_problems([pair], glossary)
+    assert "the Russian uses the term 2 times («ЕАЭС», «ЕАЭС»), the English the agreed «EAEU»" in message
 
 
 def test_inflected_forms_are_recognised(glossary):
