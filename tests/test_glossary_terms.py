@@ -9,14 +9,12 @@ import re
 from dataclasses import dataclass
 
 import pytest
-import yaml
 
 import _datafiles
 from edition_site import DATA
-from translation_pairs import make_pair, pairs, report, visible
+from translation_pairs import data_pairs, make_pair, pairs, report, visible
 
 GLOSSARY = DATA / "glossary.yaml"
-NOT_TEXT = {"glossary", "translation-lock"}  # data files that hold no ru/en text pairs
 
 
 @dataclass
@@ -86,27 +84,6 @@ def paragraph_problems(found, glossary) -> list[str]:
         for problem in check(visible(pair.ru), visible(pair.en), glossary):
             out.append(f"{pair.name()}: {problem}.")
     return out
-
-
-def data_pairs(root=DATA):
-    """(where, ru, en) of every text with a Russian and an English version in data/*.yaml."""
-    for name in _datafiles.names(root):
-        if name in NOT_TEXT:
-            continue
-        path = root / f"{name}.yaml"
-        yield from _walk(yaml.safe_load(path.read_text(encoding="utf-8")), "", path.read_text(encoding="utf-8").splitlines(), name)
-
-
-def _walk(value, field, lines, name):
-    if isinstance(value, dict):
-        if isinstance(value.get("ru"), str) and isinstance(value.get("en"), str):
-            line = next((n for n, text in enumerate(lines, 1) if value["ru"] in text), 1)
-            yield f"data/{name}.yaml:{line} ({field})", value["ru"], value["en"]
-        for key, child in value.items():
-            yield from _walk(child, f"{field}.{key}" if field else str(key), lines, name)
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, f"{field}[{index}]", lines, name)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
-"""Rule: a paragraph and its translation give the same numbers — years, counts, "5G",
+"""Rule: a paragraph and its translation — and each Russian text in data/ and its English
+twin, such as a table cell — give the same numbers — years, counts, "5G",
 "4G/5G" — as often. Russian ordinal endings and "г." are not part of a number
 (29й = 29th, 2019 г. = 2019); citation markers and footnote numbers are not numbers."""
 
 import pytest
 
-from translation_pairs import differences, make_pair, numbers, pairs, report
+from translation_pairs import data_pairs, differences, make_pair, numbers, numbers_in, pairs, report
 
 
 def problems(found) -> list[str]:
@@ -25,6 +26,15 @@ def found(pages):
 def test_same_numbers_in_every_pair(found):
     assert found, "no paragraph pairs found"
     report(problems(found))
+
+
+def test_same_numbers_in_data_texts():
+    problems = []
+    for where, ru, en in data_pairs():
+        a, b = numbers_in(ru, "ru"), numbers_in(en, "en")
+        if sorted(a) != sorted(b):
+            problems.append(f"{where}: numbers differ ({differences(a, b)}); fix the 'en' text.")
+    report(problems)
 
 
 def test_a_changed_number_is_caught():

@@ -100,7 +100,11 @@ NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*(?:[\u00a0\u202f ]\d{3})*)(?:-?
 
 
 def numbers(element, lang: str) -> list[str]:
-    text = CITATION.sub(" ", visible(element))
+    return numbers_in(visible(element), lang)
+
+
+def numbers_in(text: str, lang: str) -> list[str]:
+    text = CITATION.sub(" ", text)
     found = []
     for match in NUMBER.finditer(text):
         digits, unit = match.group(1), match.group(2) or ""
@@ -187,3 +191,34 @@ def report(problems: list[str]) -> None:
         import pytest
 
         pytest.fail(f"{len(problems)} problem(s):\n" + "\n".join(problems), pytrace=False)
+
+
+NOT_TEXT = {"glossary", "translation-lock"}  # data files that hold no ru/en text pairs
+
+
+def data_pairs(root: Path | None = None):
+    """(where, ru, en) of every text with a Russian and an English version in data/*.yaml,
+    e.g. a table cell: data/infrastructure.yaml:17 (rows[0].impact)."""
+    import yaml
+
+    import _datafiles
+    from edition_site import DATA
+
+    root = root or DATA
+    for name in _datafiles.names(root):
+        if name in NOT_TEXT:
+            continue
+        text = (root / f"{name}.yaml").read_text(encoding="utf-8")
+        yield from _walk(yaml.safe_load(text), "", text.splitlines(), name)
+
+
+def _walk(value, field, lines, name):
+    if isinstance(value, dict):
+        if isinstance(value.get("ru"), str) and isinstance(value.get("en"), str):
+            line = next((n for n, text in enumerate(lines, 1) if value["ru"] in text), 1)
+            yield f"data/{name}.yaml:{line} ({field})", value["ru"], value["en"]
+        for key, child in value.items():
+            yield from _walk(child, f"{field}.{key}" if field else str(key), lines, name)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, f"{field}[{index}]", lines, name)
