@@ -1,4 +1,5 @@
-# Two commands for a newcomer: `make serve` (live preview) and `make test` (every test).
+# Two commands for a newcomer: `make serve` (live preview) and `make test` (every test);
+# `make check` is the quicker one before a pull request (no browser tests).
 # Both create .venv and install the exact pins of requirements.txt first.
 
 PYTHON  ?= python3
@@ -11,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test clean
+.PHONY: setup serve build test check lint translation-lock translation-pending clean
 
 setup: $(STAMP)
 
@@ -28,9 +29,34 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-# One build, then every test against it (tests/conftest.py reads EDITION_SITE).
-test: build
+# One build, the linters, then every test against the build (tests/conftest.py reads EDITION_SITE).
+test: build lint
 	EDITION_SITE=$(SITE) $(BIN)/python -m pytest
+
+# The quick local check before a pull request: build, linters, every test but the browser's.
+check: build lint
+	EDITION_SITE=$(SITE) $(BIN)/python -m pytest -m "not browser" -q --no-header --tb=line -rf
+
+# The pre-commit hooks of .pre-commit-config.yaml, all local tools from .venv (offline).
+# pre-commit lints what git tracks; outside a git checkout the same linters run directly.
+lint: $(STAMP)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files; \
+	else \
+	  echo "lint: not a git checkout: running ruff, yamllint and pymarkdown without pre-commit"; \
+	  $(BIN)/ruff check hooks tests tools && $(BIN)/yamllint --strict data mkdocs.yml && \
+	  $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md); \
+	fi
+
+# After updating a translation to a changed Russian paragraph: record it (FORCE=1: the
+# Russian change needs no new translation). See CONTRIBUTING.md.
+translation-lock: $(STAMP)
+	$(BIN)/python tools/translation_lock.py $(if $(FORCE),--force)
+
+# Publish a Russian revision before its translation: make translation-pending ID=<paragraph id> [DATE=YYYY-MM-DD]
+translation-pending: $(STAMP)
+	@test -n "$(ID)" || { echo "usage: make translation-pending ID=<paragraph id, e.g. policy-coordination-p2> [DATE=YYYY-MM-DD]"; exit 2; }
+	$(BIN)/python tools/translation_lock.py --pending $(ID) $(if $(DATE),--date $(DATE))
 
 clean:
 	rm -rf $(SITE) .pytest_cache

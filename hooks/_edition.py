@@ -8,17 +8,17 @@ templates turn it into HTML, XML or JSON.
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-from pathlib import Path
-
 import datetime
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
-import _datafiles
 import markdown
 import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup
+
+import _datafiles
 
 HEADING = re.compile(r"^#{1,6}\s.*\{#(?P<id>[a-z0-9-]+)\}\s*$")
 COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
@@ -126,7 +126,7 @@ def _metadata(config) -> dict:
     base = site_url(config)
     lang = current_language(config)
     default = default_language(config)
-    site_names = {l.locale: l.site_name or config.site_name for l in i18n(config).config.languages}
+    site_names = {language.locale: language.site_name or config.site_name for language in i18n(config).config.languages}
     editions = {}
     for code in languages(config):
         root = prefix(code, config)

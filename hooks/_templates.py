@@ -4,9 +4,10 @@ Not a hook: the hooks import it. Autoescape is on, so text from data files is es
 undefined names are errors, so a template never prints a silent blank.
 """
 
-import _datafiles
 import jinja2
 from bs4 import BeautifulSoup
+
+import _datafiles
 
 TEMPLATES = _datafiles.ROOT / "overrides" / "edition"
 

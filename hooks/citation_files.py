@@ -9,9 +9,11 @@ and keywords; authors only when known. pybtex writes the BibTeX, rispy the RIS.
 import json
 from pathlib import Path
 
-import _edition
 import rispy
 from pybtex.database import BibliographyData, Entry, Person
+
+import _edition
+
 
 class _RisWriter(rispy.RisWriter):
     """rispy's writer without its "1." line before each record: the file starts with TY."""

@@ -3,16 +3,18 @@
 In the author's paragraphs (the ones with a section-pN id) each `[N]` becomes a link to
 entry N of the references page (docs/LANG/references.md), with a preview in its title
 (Material's tooltips). Each entry of the list links back to every place citing it. A
-citation without an entry, or an entry never cited, stops the build.
+citation without an entry stops the build; an entry never cited fails
+tests/test_references.py (it shows on the page with no link back).
 """
 
 import re
 from collections import defaultdict
 
-import _datafiles
-import _templates
 from bs4 import BeautifulSoup, NavigableString
 from mkdocs.utils import get_relative_url
+
+import _datafiles
+import _templates
 
 CITATION = re.compile(r"\[(\d+)\]")
 PARAGRAPH = re.compile(r"^[a-z0-9-]+-p\d+$")
@@ -67,20 +69,9 @@ def on_page_content(html, page, config, files):
     return str(soup)
 
 
-def on_env(env, config, files):
-    """Every page's content is rendered now, nothing is written yet: all citations are known."""
-    lang = config.plugins["i18n"].current_language
-    uncited = [number for number in _entries() if not _cited.get(number)]
-    if uncited:
-        raise _datafiles.DataError(
-            f"data/references.yaml: entries {uncited} are never cited in the text of the '{lang}' edition. "
-            "Cite each as [N] in the paragraph it supports, or remove the entry."
-        )
-    return env
-
-
 def on_page_context(context, page, config, nav):
-    """On the references page, every entry gets its links back to the citing paragraphs."""
+    """On the references page, every entry gets its links back to the citing paragraphs.
+    (Page contexts are made after every page's content is rendered: all citations are known.)"""
     lang = config.plugins["i18n"].current_language
     if page.file.src_uri != f"{lang}/{REFERENCES_PAGE}":
         return context
@@ -88,7 +79,10 @@ def on_page_context(context, page, config, nav):
     for number in _entries():
         holder = soup.find(attrs={"data-citation-backlinks": str(number)})
         if holder is None:
-            raise _datafiles.DataError(f"docs/{page.file.src_uri}: entry {number} of data/references.yaml is not on the page; keep the marker <!-- references: references -->.")
+            raise _datafiles.DataError(
+                f"docs/{page.file.src_uri}: entry {number} of data/references.yaml is not on the page; "
+                "keep the marker <!-- references: references -->."
+            )
         places = [
             {"href": get_relative_url(cited_page.url, page.url) + f"#{paragraph}", "title": cited_page.title, "paragraph": paragraph}
             for cited_page, paragraph in _cited[number]

@@ -8,8 +8,9 @@ only adds data to their context.
 
 import re
 
-import _edition
 from bs4 import BeautifulSoup
+
+import _edition
 
 PARAGRAPH = re.compile(r"^[a-z0-9-]+-p\d+$")  # the ids of hooks/paragraph_ids.py
 

@@ -6,9 +6,10 @@ it names, in every language. A note whose paragraph does not exist stops the bui
 Notes on table rows are rendered by the table's template instead.
 """
 
+from bs4 import BeautifulSoup
+
 import _datafiles
 import _templates
-from bs4 import BeautifulSoup
 
 _placed = set()
 

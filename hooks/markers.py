@@ -11,10 +11,11 @@ hooks/_edition.py), `url(path)` (a path below the site root, relative to the pag
 
 import re
 
+from mkdocs.utils import get_relative_url
+
 import _datafiles
 import _edition
 import _templates
-from mkdocs.utils import get_relative_url
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
 SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")

@@ -13,10 +13,11 @@ URLs of the published site, so they still work from a downloaded file.
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import _edition
 import jinja2
 from bs4 import BeautifulSoup
 from markupsafe import Markup
+
+import _edition
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)

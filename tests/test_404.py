@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition_site import DEFAULT, LANGS, data, parse, site_url, text, url
+from edition_site import LANGS, data, parse, site_url, text, url
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -40,4 +40,3 @@ def test_404_navigates_its_language(site, lang):
         assert inside and not foreign, f"the {lang} 404 page links {href}, outside the {lang} edition ({own})"
     switch = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
     assert switch == {other: base + url(other, "index") for other in LANGS}, f"language links on the 404 page: {switch}"
-

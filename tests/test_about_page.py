@@ -14,7 +14,7 @@ def test_about_page_has_its_sections(pages, lang):
     about = pages[lang]["about"]
     ids = [h["id"] for h in about.select("article > h1[id], article > h2[id]")]
     assert ids == SECTIONS, f"{md_name(lang, 'about')}: sections {ids}"
-    assert about.select_one("#report-p1.edition-contact") is not None
+    assert about.select_one("#report + .edition-contact p") is not None
     assert about.select_one("#licence-p1 a[href^='https://creativecommons.org/licenses/by/4.0/']") is not None
 
 

@@ -69,7 +69,8 @@ def test_known_authors_head_the_references(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "article.yaml"
     article = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(path.read_text(encoding="utf-8").replace("authors: []", "authors: " + yaml.safe_dump(AUTHORS, allow_unicode=True, default_flow_style=True).strip()), encoding="utf-8")
+    authors = yaml.safe_dump(AUTHORS, allow_unicode=True, default_flow_style=True).strip()
+    path.write_text(path.read_text(encoding="utf-8").replace("authors: []", "authors: " + authors), encoding="utf-8")
     article["authors"] = AUTHORS
     result = build(project / "site", project)
     assert result.returncode == 0, result.stdout + result.stderr

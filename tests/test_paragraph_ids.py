@@ -14,4 +14,3 @@ def test_every_paragraph_has_an_id(pages, lang, page):
     # Blocks rendered by a template carry their own id (the reference list); all others get section-pN.
     bare = [el.get_text()[:60] for el in article(pages[lang][page]).find_all(BLOCKS, recursive=False) if not el.get("id")]
     assert not bare, f"{md_name(lang, page)}: paragraphs without a section-pN id: {bare} (is hooks/paragraph_ids.py active?)"
-

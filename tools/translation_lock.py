@@ -1,0 +1,160 @@
+"""Record which Russian text each translated paragraph translates: data/translation-lock.yaml.
+
+    make translation-lock                    record the translations you have brought up to date
+    make translation-lock FORCE=1            ... also where the Russian changed but needs no new
+                                             translation (punctuation, a typo the translation never had)
+    make translation-pending ID=<id> [DATE=YYYY-MM-DD]
+                                             publish a Russian revision before its translation:
+                                             the translated page shows readers a banner there
+
+For every paragraph of docs/ru/ the lock keeps its id, its page, the SHA-256 of its
+normalized Markdown (whitespace collapsed), the text itself (so that a test can show
+what changed) and the hash of each translation as last recorded. tests/test_translation_lock.py
+fails while a Russian paragraph differs from its record; refreshing the record for a
+paragraph whose translation did not change at the same time is refused (FORCE=1 overrides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+import yaml
+
+import article_text
+
+ROOT = article_text.ROOT
+LOCK = ROOT / "data" / "translation-lock.yaml"
+SOURCE = "ru"
+HEADER = """\
+# Which Russian text each translated paragraph translates. WRITTEN BY A COMMAND, not by hand:
+#   make translation-lock              after bringing a translation up to date with the Russian
+#   make translation-pending ID=<id>   to publish a Russian revision before its translation
+# See CONTRIBUTING.md. Schema: schemas/translation-lock.schema.yaml.
+"""
+
+
+def targets(docs: Path) -> list[str]:
+    return sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name != SOURCE and any(p.rglob("*.md")))
+
+
+def current(docs: Path = article_text.DOCS) -> dict:
+    """id -> {'ru': Paragraph, 'en': Paragraph or None, ...} for the tree as it is now."""
+    result = {}
+    langs = targets(docs)
+    for page in article_text.pages(SOURCE, docs):
+        translated = {lang: {p.id: p for p in article_text.paragraphs(lang, page, docs)}
+                      for lang in langs if (docs / lang / f"{page}.md").is_file()}
+        for paragraph in article_text.paragraphs(SOURCE, page, docs):
+            if paragraph.id in result:
+                other = result[paragraph.id][SOURCE]
+                raise SystemExit(f"{paragraph.where}: the paragraph id #{paragraph.id} is also at {other.where}; "
+                                 "give the sections unique heading ids.")
+            result[paragraph.id] = {SOURCE: paragraph, **{lang: translated.get(lang, {}).get(paragraph.id) for lang in langs}}
+    return result
+
+
+def read(path: Path = LOCK) -> dict:
+    if not path.is_file():
+        return {}
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("paragraphs") or {}
+
+
+def write(entries: dict, path: Path = LOCK) -> None:
+    body = yaml.safe_dump({"paragraphs": entries}, allow_unicode=True, sort_keys=False, width=10**6)
+    path.write_text(HEADER + body, encoding="utf-8")
+
+
+def record(pair: dict, langs: list[str]) -> dict:
+    ru = pair[SOURCE]
+    entry = {"page": ru.page, "sha256": ru.sha256, "ru": ru.normalized}
+    entry["translations"] = {lang: pair[lang].sha256 for lang in langs if pair.get(lang)}
+    return entry
+
+
+def refresh(force: bool, docs: Path = article_text.DOCS, path: Path = LOCK) -> int:
+    langs = targets(docs)
+    old = read(path)
+    now = current(docs)
+    new, refused, notes = {}, [], []
+    for ident, pair in now.items():
+        ru = pair[SOURCE]
+        missing = [lang for lang in langs if pair[lang] is None]
+        if missing:
+            refused.append(f"{ru.where}: #{ident} has no paragraph in " + ", ".join(f"docs/{m}/{ru.page}.md" for m in missing)
+                           + ": translate it first (one paragraph for each Russian paragraph, same order).")
+            continue
+        entry = old.get(ident)
+        fresh = record(pair, langs)
+        if entry is None:
+            notes.append(f"{ru.where}: #{ident} recorded (new paragraph)")
+            new[ident] = fresh
+            continue
+        pending = entry.get("pending")
+        if entry.get("sha256") == ru.sha256 and not pending:
+            new[ident] = fresh  # unchanged source; the translations' hashes follow their edits
+            continue
+        retranslated = [lang for lang in langs if entry.get("translations", {}).get(lang) != pair[lang].sha256]
+        if pending and pending.get("sha256") == ru.sha256 and not retranslated and not force:
+            new[ident] = {**entry, "translations": entry.get("translations", {})}
+            continue  # still pending, as recorded
+        if set(retranslated) == set(langs) or force:
+            notes.append(f"{ru.where}: #{ident} refreshed" + (" (translation pending cleared)" if pending else ""))
+            new[ident] = fresh
+            continue
+        lagging = ", ".join(f"{pair[lang].where}" for lang in langs if lang not in retranslated)
+        refused.append(
+            f"{ru.where}: #{ident}: the Russian changed but the translation at {lagging} did not. "
+            f"Update the translation, then run `make translation-lock` again; if the change needs no new "
+            f"translation, run `make translation-lock FORCE=1`; to publish it before the translation, "
+            f"run `make translation-pending ID={ident}`."
+        )
+    for ident in old:
+        if ident not in now:
+            notes.append(f"#{ident} removed (no such paragraph in docs/{SOURCE}/ any more)")
+    if refused:
+        print("translation lock NOT written:\n  " + "\n  ".join(refused), file=sys.stderr)
+        return 1
+    write(new, path)
+    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+          f"{len(new)} paragraph(s) recorded" + ("".join(f"\n  {n}" for n in notes) if notes else ", nothing changed"))
+    return 0
+
+
+def mark_pending(idents: list[str], date: datetime.date, docs: Path = article_text.DOCS, path: Path = LOCK) -> int:
+    old = read(path)
+    now = current(docs)
+    problems = []
+    for ident in idents:
+        if ident not in old or ident not in now:
+            problems.append(f"#{ident}: no such paragraph in the lock and docs/{SOURCE}/ (ids look like policy-coordination-p2).")
+            continue
+        ru = now[ident][SOURCE]
+        if old[ident].get("sha256") == ru.sha256:
+            problems.append(f"{ru.where}: #{ident}: the Russian has not changed since its translation was recorded; nothing is pending.")
+            continue
+        old[ident]["pending"] = {"revised": date.isoformat(), "sha256": ru.sha256}
+        print(f"{ru.where}: #{ident}: translation pending since {date.isoformat()}; the translated page shows a banner there.")
+    if problems:
+        print("translation lock NOT written:\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 1
+    write(old, path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--force", action="store_true", help="record changed Russian paragraphs even where the translation did not change")
+    parser.add_argument("--pending", nargs="+", metavar="ID", help="mark paragraph(s) as translation pending")
+    parser.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                        help="the date of the Russian revision, YYYY-MM-DD (default: today)")
+    args = parser.parse_args(argv)
+    if args.pending:
+        return mark_pending(args.pending, args.date)
+    return refresh(args.force)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
