@@ -131,3 +131,12 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+PASSAGE_TAGS = {"p", "ul", "ol", "dl", "blockquote", "table", "figure"}
+
+
+def passages(soup: BeautifulSoup) -> list:
+    """The article's citable passages: its top-level paragraphs, lists, quotations, tables
+    and figures (hooks/paragraph_ids.py gives each an id and a permalink)."""
+    return [el for el in article(soup).find_all(PASSAGE_TAGS, recursive=False)]
