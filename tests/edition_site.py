@@ -140,3 +140,13 @@ def passages(soup: BeautifulSoup) -> list:
     """The article's citable passages: its top-level paragraphs, lists, quotations, tables
     and figures (hooks/paragraph_ids.py gives each an id and a permalink)."""
     return [el for el in article(soup).find_all(PASSAGE_TAGS, recursive=False)]
+
+
+def parallel_url(lang: str, page: str) -> str:
+    """The parallel page of a page (hooks/parallel.py): 'parallel/', 'en/parallel/conclusion/'."""
+    prefix = "" if lang == DEFAULT else f"{lang}/"
+    return prefix + "parallel/" + ("" if page == "index" else f"{page}/")
+
+
+def parallel_rows(soup: BeautifulSoup) -> list:
+    return article(soup).select(".edition-parallel > .edition-parallel__row[id]")

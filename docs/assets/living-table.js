@@ -11,7 +11,8 @@
   "use strict";
 
   function setUp(form) {
-    var figure = document.getElementById(form.getAttribute("data-table"));
+    // The table beside the form (on a parallel page one figure per language shares the id).
+    var figure = form.closest("figure") || document.getElementById(form.getAttribute("data-table"));
     var table = figure && figure.querySelector("table");
     if (!table) return;
     var rows = table.querySelectorAll("tbody > tr");
