@@ -48,6 +48,7 @@
         }
         shown += visible.length;
       });
+      form.toggleAttribute("data-filtered", shown < rows.length);  // print shows the count only then
       status.textContent = status.getAttribute("data-template")
         .replace("{shown}", shown).replace("{total}", rows.length);
       if (record) {
