@@ -1,9 +1,11 @@
 """Rule (in Chromium): the language switch keeps the reader's place. On every chapter, at
 desktop and phone widths, in both directions: the passage at the top of the viewport
 (or the one named by the URL's fragment) is in view, at the top, after the switch to
-the other language, and again after switching back (docs/assets/keep-place.js)."""
+the other language, and again after switching back (docs/assets/keep-place.js). The
+fragment case runs at desktop width (the script does not depend on the width)."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from edition_site import LANGS, OTHER, PAGES, url
 
@@ -39,11 +41,21 @@ def scroll_to_top(tab, ident) -> bool:
     }""", ident)
 
 
+AT_TOP = """([id, share]) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return r.bottom > header && r.top < innerHeight * share;
+}"""
+
+
 def at_top(tab, ident):
-    box = tab.evaluate("""id => { const r = document.getElementById(id).getBoundingClientRect();
-                                  return {top: r.top, bottom: r.bottom}; }""", ident)
-    header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    return box["bottom"] > header and box["top"] < HEIGHT * TOP, box
+    """Whether the passage is (or, once the browser has scrolled to it, comes) in view at the top."""
+    try:
+        tab.wait_for_function(AT_TOP, arg=[ident, TOP], timeout=3000)
+    except PlaywrightTimeout:
+        pass
+    box = tab.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, r.bottom]; }", ident)
+    return tab.evaluate(AT_TOP, [ident, TOP]), box
 
 
 def switch(tab, lang):
@@ -75,6 +87,8 @@ def test_switch_lands_on_the_same_passage(served, tabs, width, lang, page_name):
         ident = reachable[len(reachable) // 2]
         assert scroll_to_top(tab, ident)
         round_trip(tab, lang, page_name, ident)
+    if width != "desktop":
+        return
     # A fragment in the address: the last passage, which scrolling may not bring to the top.
     ident = ids[-1]
     tab.goto(served + url(lang, page_name) + "#" + ident, wait_until="domcontentloaded")

@@ -43,13 +43,15 @@
     var line = (header ? header.getBoundingClientRect().bottom : 0) + 4;
     var spanning = null;
     var below = null;
-    candidates().forEach(function (el) {
+    var all = candidates();
+    all.forEach(function (el) {
       var box = el.getBoundingClientRect();
       if (box.top <= line && box.bottom > line) spanning = el;
       else if (box.top > line && !below) below = el;
     });
     var found = spanning || below;
-    return found ? found.id : "";
+    // The page's first element (its title) is the top of the page: no fragment needed.
+    return found && found !== all[0] ? found.id : "";
   }
 
   function keepPlace(event) {
