@@ -59,9 +59,14 @@ def at_top(tab, ident):
 
 
 def switch(tab, lang):
+    """A reader's click: hover the switcher, wait for its list, click the language where it
+    is (Playwright's own click would first scroll the link into view, moving the page)."""
     tab.hover(".md-header__option .md-select")
+    link = tab.locator(f"a.md-select__link[hreflang='{lang}']")
+    tab.wait_for_function("l => getComputedStyle(l.closest('.md-select__inner')).opacity === '1'", arg=link.element_handle())
+    box = link.bounding_box()
     with tab.expect_navigation(wait_until="domcontentloaded"):
-        tab.click(f"a.md-select__link[hreflang='{lang}']")
+        tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert tab.locator("html").get_attribute("lang") == lang
 
 
