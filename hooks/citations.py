@@ -61,7 +61,7 @@ def on_page_content(html, page, config, files):
                     )
                 pieces.append(NavigableString(string[last:match.start()]))
                 href = get_relative_url(target.url, page.url) + f"#ref-{number}"
-                pieces.append(_templates.fragment("citation.html", entry=entries[number], href=href, lang=lang))
+                pieces.append(_templates.fragment("fragments/citation.html", entry=entries[number], href=href, lang=lang))
                 _cited[number].append((page, paragraph["id"]))
                 last = match.end()
             pieces.append(NavigableString(string[last:]))
@@ -87,6 +87,6 @@ def on_page_context(context, page, config, nav):
             {"href": get_relative_url(cited_page.url, page.url) + f"#{paragraph}", "title": cited_page.title, "paragraph": paragraph}
             for cited_page, paragraph in _cited[number]
         ]
-        holder.append(_templates.fragment("citation-backlinks.html", places=places, labels=_templates.labels(lang)))
+        holder.append(_templates.fragment("fragments/citation-backlinks.html", places=places, labels=_templates.labels(lang)))
     page.content = str(soup)
     return context

@@ -1,6 +1,6 @@
 """Editor's notes (data/notes.yaml) stand after the paragraph they comment on.
 
-Each note is rendered by overrides/edition/note.html — visibly apart from the author's
+Each note is rendered by overrides/edition/fragments/note.html — visibly apart from the author's
 text, titled «Примечание редакции» / "Editor's note" — right after the paragraph whose id
 it names, in every language. A note whose paragraph does not exist stops the build.
 Notes on table rows are rendered by the table's template instead.
@@ -29,7 +29,7 @@ def on_page_content(html, page, config, files):
     for note in reversed(notes):  # reversed: several notes after one paragraph keep their order
         paragraph = soup.find(id=note["after"])
         if paragraph is not None:
-            paragraph.insert_after(_templates.fragment("note.html", note=note, lang=lang, labels=labels))
+            paragraph.insert_after(_templates.fragment("fragments/note.html", note=note, lang=lang, labels=labels))
             _placed.add(note["id"])
     return str(soup)
 

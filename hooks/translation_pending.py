@@ -2,24 +2,19 @@
 
 data/translation-lock.yaml marks a paragraph `pending` when its Russian was revised
 and published before the translation (`make translation-pending ID=…`). On the
-translated page, the template overrides/edition/translation-pending.html is rendered
+translated page, the template overrides/edition/fragments/translation-pending.html is rendered
 just before that paragraph: an <aside> (not a paragraph: no -pN id) saying since when
 and linking to the revised Russian paragraph. Runs after paragraph_ids.py.
 """
 
 import datetime
-from pathlib import Path
 
-import jinja2
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import _datafiles
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "edition"
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+import _templates
 
 
 def _i18n(config):
@@ -37,7 +32,7 @@ def on_page_content(html, page, config, files):
                if entry["page"] == name and "pending" in entry}
     if not pending:
         return html
-    labels = {key: text[lang] for key, text in _datafiles.load("labels").items()}
+    labels = _templates.labels(lang)
     soup = BeautifulSoup(html, "html.parser")
     # The Russian page, relative to this one: en/policy-coordination/ -> ../../policy-coordination/
     source_url = "../" * page.url.count("/") + page.url.removeprefix(f"{lang}/")
@@ -47,9 +42,10 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"data/translation-lock.yaml: paragraph #{ident} is marked pending, but "
                               f"docs/{lang}/{name}.md has no such paragraph. Run `make translation-lock`.")
         revised = datetime.date.fromisoformat(mark["revised"])
-        html_ = _env.get_template("translation-pending.html").render(
+        banner = _templates.fragment(
+            "fragments/translation-pending.html",
             lang=lang, source_lang=default, id=ident, href=f"{source_url}#{ident}", labels=labels,
             date=format_date(revised, "d MMMM y", locale=lang), iso_date=revised.isoformat(),
         )
-        paragraph.insert_before(BeautifulSoup(html_, "html.parser"))
+        paragraph.insert_before(banner)
     return str(soup)

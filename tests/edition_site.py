@@ -149,3 +149,22 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+PASSAGE_TAGS = {"p", "ul", "ol", "dl", "blockquote", "table", "figure"}
+
+
+def passages(soup: BeautifulSoup) -> list:
+    """The article's citable passages: its top-level paragraphs, lists, quotations, tables
+    and figures (hooks/paragraph_ids.py gives each an id and a permalink)."""
+    return [el for el in article(soup).find_all(PASSAGE_TAGS, recursive=False)]
+
+
+def parallel_url(lang: str, page: str) -> str:
+    """The parallel page of a page (hooks/parallel.py): 'parallel/', 'en/parallel/conclusion/'."""
+    prefix = "" if lang == DEFAULT else f"{lang}/"
+    return prefix + "parallel/" + ("" if page == "index" else f"{page}/")
+
+
+def parallel_rows(soup: BeautifulSoup) -> list:
+    return article(soup).select(".edition-parallel > .edition-parallel__row[id]")

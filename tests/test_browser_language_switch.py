@@ -16,6 +16,7 @@ def test_switching_language_lands_on_the_same_chapter(served, page, lang, page_n
         page.hover(".md-header__option .md-select")
         page.click(f"a.md-select__link[hreflang='{other}']")
         page.wait_for_load_state()
-        assert page.url == served + url(other, page_name)
+        # The address may carry the passage in view as its fragment (docs/assets/keep-place.js).
+        assert page.url.split("#")[0] == served + url(other, page_name)
         assert page.locator("html").get_attribute("lang") == other
         page.go_back()

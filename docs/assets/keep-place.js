@@ -1,0 +1,73 @@
+/* The language switch keeps the reader's place.
+ *
+ * Passages carry the same ids in every language (hooks/paragraph_ids.py). When the
+ * reader picks a language in the header's switcher, the link gets the id of the
+ * passage at the top of the viewport (or the one in the URL fragment, when it is in
+ * view) as its fragment, and the page's query (the table's filters), so the other
+ * language opens at the same place. Without JavaScript the link still leads to the
+ * same page in the other language.
+ */
+(function () {
+  "use strict";
+
+  var SWITCH = "a.md-select__link[hreflang]";
+
+  function candidates() {
+    return Array.prototype.filter.call(
+      document.querySelectorAll("article.md-content__inner [id]"),
+      function (el) { return el.getClientRects().length > 0; }
+    );
+  }
+
+  function inView(el) {
+    var box = el.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }
+
+  /* The fragment the reader came with or followed. Material's navigation.tracking
+     rewrites the address to the current heading's id as one scrolls (replaceState,
+     no hashchange event), so location.hash alone would name the section, not the
+     passage. */
+  var arrived = location.hash;
+  window.addEventListener("hashchange", function () { arrived = location.hash; });
+
+  /* The passage under the reader's eyes: the fragment's, if it is in view; else the
+     innermost element that spans the line just below the header, else the first
+     element below that line. */
+  function placeId() {
+    var hash = decodeURIComponent(arrived.slice(1));
+    var target = hash && document.getElementById(hash);
+    if (target && inView(target)) return hash;
+    if (window.scrollY < 1) return "";
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 4;
+    var spanning = null;
+    var below = null;
+    var all = candidates();
+    all.forEach(function (el) {
+      var box = el.getBoundingClientRect();
+      if (box.top <= line && box.bottom > line) spanning = el;
+      else if (box.top > line && !below) below = el;
+    });
+    var found = spanning || below;
+    // The page's first element (its title) is the top of the page: no fragment needed.
+    return found && found !== all[0] ? found.id : "";
+  }
+
+  function keepPlace(event) {
+    var link = event.target.closest && event.target.closest(SWITCH);
+    if (!link) return;
+    var url = new URL(link.getAttribute("href"), location.href);
+    url.search = location.search;
+    url.hash = placeId();
+    link.href = url.href;
+    // Material's own handler (on <body>) would rebuild the address from the sitemap and
+    // drop the fragment, or send a page missing from the sitemap to the home page; the
+    // link's own address (the page's alternate, from mkdocs-static-i18n) is right.
+    if (event.type === "click") event.stopPropagation();
+  }
+
+  ["click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, keepPlace, true);
+  });
+})();
