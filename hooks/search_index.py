@@ -1,0 +1,40 @@
+"""Build the search index with Pagefind once every language of the site is built.
+
+Pagefind reads the built HTML and writes site/pagefind/: one index per `<html lang>`
+(Russian and English, each with its Snowball stemmer), so a reader of the Russian site
+searches only Russian pages and finds «университетов» in «университеты». Only the
+article is indexed (ROOT); the parts below that are not the text are left out (IGNORE).
+
+mkdocs-static-i18n builds the other languages inside the default language's
+on_post_build (priority -100). This event runs after it (priority -200) and skips the
+nested builds, so it indexes the whole site once, after the last language; it runs on
+every rebuild of `mkdocs serve` as well.
+"""
+
+import subprocess
+import sys
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = "article.md-content__inner"
+# Not the text: heading permalinks, Material's edit/view buttons, the map (its places are
+# in the table), and anything a template marks with data-pagefind-ignore (Pagefind's own).
+IGNORE = [".headerlink", ".md-content__button", ".edition-map__figure"]
+PAGES = "**/index.html"  # the chapters; not 404.html, whose language is that of the last build
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # a nested build of one more language: index once, when all are built
+    command = [
+        sys.executable, "-m", "pagefind", "--site", config.site_dir, "--glob", PAGES,
+        "--root-selector", ROOT, "--exclude-selectors", ", ".join(IGNORE), "--quiet",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(
+            f"Pagefind could not index {config.site_dir} (exit {result.returncode}):\n"
+            f"{result.stdout}{result.stderr}\nIs `pagefind[bin]` installed? Run `make setup`."
+        )
