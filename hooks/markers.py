@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import _datafiles
+import _map
 import jinja2
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
@@ -24,6 +25,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["map_layout"] = _map.layout  # numbers for overrides/edition/map.html
 
 
 def _language(config):
