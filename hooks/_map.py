@@ -76,6 +76,32 @@ def _clip(points, west, north, east, south):
     return points
 
 
+def _thin(points, step=1.0):
+    """Drop points closer than `step` px to the last one kept: detail the eye cannot see."""
+    kept = points[:1]
+    for x, y in points[1:]:
+        if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= step:
+            kept.append((x, y))
+    return kept
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace("0.", ".", 1) if text.startswith("0.") else text.replace("-0.", "-.", 1)
+
+
+def _path(points) -> str:
+    """An SVG path: the first point absolute, then relative steps in tenths of a px."""
+    (x0, y0), out = points[0], [f"M{_number(points[0][0])},{_number(points[0][1])}l"]
+    px, py = round(x0, 1), round(y0, 1)
+    for x, y in points[1:]:
+        x, y = round(x, 1), round(y, 1)
+        dx, dy = _number(x - px), _number(y - py)
+        out.append(("" if len(out) == 1 or dx.startswith("-") else " ") + dx + ("" if dy.startswith("-") else ",") + dy)
+        px, py = x, y
+    return "".join(out) + "z"
+
+
 def _area_centroid(ring):
     area = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
@@ -154,9 +180,9 @@ def layout(table: dict, lang: str) -> dict:
         rings, best = [], (0.0, None)
         for polygon in feature["geometry"]["coordinates"]:
             for i, ring in enumerate(polygon):
-                cut = _clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2)
+                cut = _thin(_clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2))
                 if len(cut) >= 3:
-                    rings.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in cut) + "Z")
+                    rings.append(_path(cut))
                     if i == 0:
                         best = max(best, _area_centroid(cut), key=lambda a: a[0])
         if not rings:
