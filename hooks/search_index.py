@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = "article.md-content__inner"
-# Not the text: heading permalinks, Material's edit/view buttons, the map (its places are
-# in the table), and anything a template marks with data-pagefind-ignore (Pagefind's own).
-IGNORE = [".headerlink", ".md-content__button", ".edition-map__figure"]
+# Not the text: heading permalinks, Material's edit/view buttons, and (Pagefind's own rule)
+# anything a template marks with data-pagefind-ignore, e.g. the map, whose words are the table's.
+IGNORE = [".headerlink", ".md-content__button"]
 PAGES = "**/index.html"  # the chapters; not 404.html, whose language is that of the last build
 
 

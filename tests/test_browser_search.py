@@ -1,11 +1,12 @@
 """Rule (in Chromium): the header's search finds words in any grammatical form, and only in
 the page's language. An inflected query finds every chapter that uses another form of the
 word; no result belongs to the other language. The search dialog opens from the keyboard
-and has an accessible name.
+and has an accessible name; without JavaScript no search button shows.
 
 Which chapters must be found is read from the built pages, not written here: every chapter
 whose article text holds a form of the word (its paradigm, below)."""
 
+import copy
 import re
 
 import pytest
@@ -33,7 +34,11 @@ CASES = [(lang, query) for lang in LANGS for query in QUERIES[lang]]
 
 
 def words(soup) -> set[str]:
-    return set(re.findall(r"\w+", text(article(soup)).lower()))
+    """The words of the article as the index has them: without what it ignores."""
+    body = copy.copy(article(soup))
+    for ignored in body.select("[data-pagefind-ignore], .headerlink"):
+        ignored.extract()
+    return set(re.findall(r"\w+", text(body).lower()))
 
 
 def expected(pages, lang, query) -> set[str]:
@@ -96,3 +101,15 @@ def test_search_dialog_is_keyboard_usable_and_named(served, page, lang):
         page.keyboard.press("Enter")  # Enter in the field opens the first result
     chapters = {served + url(lang, name) for name in PAGES}
     assert page.url.split("#")[0] in chapters, f"Enter led to {page.url}, not a '{lang}' chapter"
+
+
+def test_without_javascript_no_dead_search_button(served, browser):
+    """Without JavaScript there is no search, so no button that does nothing."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for lang in LANGS:
+            page.goto(served + url(lang, "index"))
+            assert not page.locator("[data-edition-search-open]").is_visible(), f"'{lang}': a search button shows without JavaScript"
+    finally:
+        context.close()
