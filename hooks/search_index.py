@@ -13,6 +13,7 @@ every rebuild of `mkdocs serve` as well.
 
 import subprocess
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,6 +23,8 @@ ROOT = "article.md-content__inner"
 # anything a template marks with data-pagefind-ignore, e.g. the map, whose words are the table's.
 IGNORE = [".headerlink", ".md-content__button"]
 PAGES = "**/index.html"  # the chapters; not 404.html, whose language is that of the last build
+# Pagefind also writes its ready-made interfaces; our dialog (assets/search.js) uses its API only.
+UNUSED = ["pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"]
 
 
 @event_priority(-200)
@@ -38,3 +41,6 @@ def on_post_build(config):
             f"Pagefind could not index {config.site_dir} (exit {result.returncode}):\n"
             f"{result.stdout}{result.stderr}\nIs `pagefind[bin]` installed? Run `make setup`."
         )
+    for pattern in UNUSED:
+        for path in (Path(config.site_dir) / "pagefind").glob(pattern):
+            path.unlink()
