@@ -10,6 +10,7 @@ import copy
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from edition_site import LANGS, PAGES, article, text, url
 
@@ -86,13 +87,17 @@ def test_search_dialog_is_keyboard_usable_and_named(served, page, lang):
     button = page.locator("[data-edition-search-open]")
     assert button.is_visible(), "the search button is not in the header"
     name = button.get_attribute("aria-label")
+    dialog = page.get_by_role("dialog", name=name)
     for shortcut in ("/", "s", "Control+k"):
         page.keyboard.press(shortcut)
-        dialog = page.get_by_role("dialog", name=name)
-        assert dialog.is_visible(), f"{shortcut} did not open a dialog named «{name}»"
+        try:
+            expect(dialog).to_be_visible(timeout=5000)
+        except AssertionError:
+            focus = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+            pytest.fail(f"{shortcut} did not open a dialog named «{name}» (focus on {focus})")
         assert page.evaluate("document.activeElement.type") == "search", "the query field has no focus"
         page.keyboard.press("Escape")
-        assert not dialog.is_visible(), "Escape did not close the search"
+        expect(dialog).to_be_hidden(timeout=5000)
     button.focus()
     page.keyboard.press("Enter")
     page.keyboard.type(list(QUERIES[lang])[0])
