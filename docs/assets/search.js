@@ -14,6 +14,7 @@
   var text = dialog.dataset;
   var pagefind = null;
   var latest = "";
+  var returnFocus = null;
 
   opener.hidden = false;
 
@@ -32,6 +33,7 @@
 
   function open() {
     if (dialog.open) return;
+    returnFocus = document.activeElement;
     dialog.showModal();
     input.focus();
     input.select();
@@ -84,6 +86,15 @@
 
   opener.addEventListener("click", open);
   closer.addEventListener("click", function () { dialog.close(); });
+  /* Focus goes back where it was; never left on the field of a closed dialog, where the
+     next "/" or "s" would count as typing. */
+  dialog.addEventListener("close", function () {
+    if (returnFocus && returnFocus !== document.body && document.contains(returnFocus)) {
+      returnFocus.focus();
+    } else if (dialog.contains(document.activeElement)) {
+      document.activeElement.blur();
+    }
+  });
   input.addEventListener("input", search);
   dialog.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
@@ -101,7 +112,7 @@
   document.addEventListener("keydown", function (event) {
     if (dialog.open || event.altKey || event.isComposing) return;
     var target = event.target;
-    var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    var typing = !dialog.contains(target) && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
     var shortcut = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
     var key = !event.ctrlKey && !event.metaKey && (event.key === "/" || event.key === "s");
     if (shortcut || (key && !typing)) {
