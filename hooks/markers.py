@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 import _datafiles
 import _edition
+import _map
 import _templates
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(?P<body>[^>]*?)\s*-->[ \t]*$", re.MULTILINE)
@@ -22,6 +23,7 @@ SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")
 LOOKS_LIKE_MARKER = re.compile(r"^[\w-]+\s*:")
 TEMPLATES = _templates.TEMPLATES
 HEADING = re.compile(r"^#\s+(.*?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
+_templates.env.globals["map_layout"] = _map.layout  # numbers for overrides/edition/map.html
 
 
 def _language(config):
