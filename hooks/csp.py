@@ -46,8 +46,7 @@ def policy(hashes, header: bool = False) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def on_post_page(output, page, config):
-    where = f"docs/{page.file.src_uri}"
+def _fill(output: str, where: str) -> str:
     slot = f'content="{PLACEHOLDER}"'
     if output.count(slot) != 1:
         raise PluginError(
@@ -56,6 +55,17 @@ def on_post_page(output, page, config):
         )
     value = escape(policy(inline_script_hashes(output)))
     return output.replace(slot, f'content="{value}"')
+
+
+def on_post_page(output, page, config):
+    return _fill(output, f"docs/{page.file.src_uri}")
+
+
+def on_post_template(output_content, template_name, config):
+    """Pages rendered from a theme template alone: 404.html (sitemap.xml has no <head>)."""
+    if template_name.endswith(".html"):
+        return _fill(output_content, f"the theme template {template_name}")
+    return output_content
 
 
 _root = {}

@@ -17,6 +17,11 @@ def html_urls(site: Path) -> list[str]:
     return urls
 
 
+def html_file(site: Path, url: str) -> Path:
+    """The file behind a URL of html_urls()."""
+    return site / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+
 def language_of(url: str) -> str:
     """The language of a page: its first path segment if that names a language, else the default."""
     first = url.split("/", 1)[0]
