@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test clean
+.PHONY: setup serve build test bench clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ build: $(STAMP)
 # One build, then every test against it (tests/conftest.py reads EDITION_SITE).
 test: build
 	EDITION_SITE=$(SITE) $(BIN)/python -m pytest
+
+# Benchmarks against a bare Material + i18n baseline (not part of `make test`): bench/results.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(SITE) .pytest_cache

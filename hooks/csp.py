@@ -15,21 +15,23 @@ import hashlib
 from pathlib import Path
 
 import _datafiles
-from bs4 import BeautifulSoup
+import lxml.html
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = "edition-csp"
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
+_build = {}  # for one build of the site: data/csp.yaml, and the hashes seen on its pages
+
 
 def inline_script_hashes(html: str) -> list[str]:
     """CSP sources for the page's inline scripts: 'sha256-…' of each script's text."""
     hashes = []
-    for script in BeautifulSoup(html, "html.parser").find_all("script"):
+    for script in lxml.html.document_fromstring(html).iter("script"):
         if script.get("src") is not None or script.get("type", "").strip().lower() not in SCRIPT_TYPES:
             continue
-        digest = hashlib.sha256(script.get_text().encode("utf-8")).digest()
+        digest = hashlib.sha256((script.text or "").encode("utf-8")).digest()
         source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
         if source not in hashes:
             hashes.append(source)
@@ -38,7 +40,7 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def policy(hashes, header: bool = False) -> str:
     """The policy as one CSP string; `header` adds the directives a <meta> cannot carry."""
-    data = _datafiles.load("csp")
+    data = _build["csp"]
     directives = {name: list(sources) for name, sources in data["directives"].items()}
     directives["script-src"] += sorted(hashes)
     if header:
@@ -53,7 +55,9 @@ def _fill(output: str, where: str) -> str:
             f"{where}: expected one <meta http-equiv=\"Content-Security-Policy\" {slot}> in the rendered page, "
             f"found {output.count(slot)}. Keep the block site_meta of overrides/main.html."
         )
-    value = escape(policy(inline_script_hashes(output)))
+    hashes = inline_script_hashes(output)
+    _build["hashes"].update(hashes)
+    value = escape(policy(hashes))
     return output.replace(slot, f'content="{value}"')
 
 
@@ -68,25 +72,22 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-_root = {}
-
-
 def on_config(config):
-    if config.plugins["i18n"].is_default_language_build:
-        _root["site_dir"] = Path(config.site_dir)  # the other languages build below it
+    i18n = config.plugins["i18n"]
+    if i18n.current_language is None or i18n.is_default_language_build:  # a new build of the site
+        _build["hashes"] = set()
+    _build["csp"] = _datafiles.load("csp")
     return config
 
 
 def on_post_build(config):
     """site/_headers from docs/_headers: one policy allowing the inline scripts of all pages.
 
-    Runs after each language's build (the last run sees every page of the site)."""
+    Runs after each language's build (config.site_dir is the site's root in each); the last
+    run, after the last language, has seen every page of the site."""
     source = Path(config.docs_dir) / "_headers"
     text = source.read_text(encoding="utf-8") if source.is_file() else ""
     if PLACEHOLDER not in text:
         raise PluginError(f"docs/_headers: no '{PLACEHOLDER}' where the policy goes. Restore the file.")
-    site = _root.get("site_dir", Path(config.site_dir))
-    hashes = set()
-    for path in sorted(site.rglob("*.html")):
-        hashes.update(inline_script_hashes(path.read_text(encoding="utf-8")))
-    (site / "_headers").write_text(text.replace(PLACEHOLDER, policy(hashes, header=True)), encoding="utf-8")
+    policy_text = policy(_build["hashes"], header=True)
+    (Path(config.site_dir) / "_headers").write_text(text.replace(PLACEHOLDER, policy_text), encoding="utf-8")
