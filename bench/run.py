@@ -240,6 +240,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed builds of each site at 1x (default 5)")
     parser.add_argument("--scaled-runs", type=int, default=3, help="timed builds at 5x and 10x (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median run counts")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
@@ -270,7 +271,10 @@ def main() -> None:
             chosen = [edition_site.url(lang, page) for lang in edition_site.LANGS for page in edition_site.PAGES[:3]]
             for name in ("ours", "baseline"):
                 for url in chosen if name == "ours" else chosen[:1]:
-                    audits[(name, url)] = lighthouse(cli, servers[name][1] + url, work / "lighthouse.json")
+                    runs = [lighthouse(cli, servers[name][1] + url, work / "lighthouse.json")
+                            for _ in range(args.lighthouse_runs)]
+                    runs.sort(key=lambda run: run["scores"]["performance"])
+                    audits[(name, url)] = runs[len(runs) // 2] | {"performance": [r["scores"]["performance"] for r in runs]}
                     print(f"  {name} /{url}: {audits[(name, url)]['scores']}", flush=True)
         for server, _ in servers.values():
             server.shutdown()
@@ -327,9 +331,10 @@ def main() -> None:
     if audits:
         version = next(iter(audits.values()))["version"]
         lines += ["## (d) Lighthouse", "",
-                  f"Lighthouse {version}, mobile (default emulation and throttling), Chromium headless, the sites "
-                  f"served with gzip on 127.0.0.1. Goals: performance ≥ {GOALS['performance']}, accessibility, "
-                  "best practices, SEO = 100.", "",
+                  f"Lighthouse {version}, mobile (default emulation and simulated throttling), Chromium headless, "
+                  f"the sites served with gzip on 127.0.0.1; {args.lighthouse_runs} runs per page, the run with the "
+                  f"median performance score is shown (all performance scores in brackets). Goals: performance ≥ "
+                  f"{GOALS['performance']}, accessibility, best practices, SEO = 100.", "",
                   "| site | page | performance | accessibility | best practices | SEO | audits below full score |",
                   "|---|---|---:|---:|---:|---:|---|"]
         met = True
@@ -337,7 +342,7 @@ def main() -> None:
             s = audit["scores"]
             if name == "ours":
                 met &= all(s[key] >= GOALS[key] for key in ("performance", "accessibility", "best-practices", "seo"))
-            lines.append(f"| {name} | /{url} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | "
+            lines.append(f"| {name} | /{url} | {s['performance']} {audit['performance']} | {s['accessibility']} | {s['best-practices']} | "
                          f"{s['seo']} | {', '.join(audit['failed']) or '—'} |")
         lines += ["", f"Goals for our pages: {verdict(met)}.", ""]
 
