@@ -3,6 +3,7 @@ gates cover pages that later features add: pages added to the nav, 404.html, …
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from edition_site import DEFAULT, LANGS, config
@@ -32,29 +33,32 @@ def html_urls_of(site: Path, lang: str) -> list[str]:
     return [url for url in html_urls(site) if language_of(url) == lang]
 
 
+def _palette_options() -> list[dict]:
+    palette = config()["theme"].get("palette") or []
+    return [palette] if isinstance(palette, dict) else palette
+
+
 def palettes() -> list[str]:
     """The colour schemes of mkdocs.yml's theme.palette ('default', 'slate')."""
-    palette = config()["theme"].get("palette") or []
-    palette = [palette] if isinstance(palette, dict) else palette
-    return [option.get("scheme", "default") for option in palette] or ["default"]
+    return [option.get("scheme", "default") for option in _palette_options()] or ["default"]
 
 
 def use_palette(page, scheme: str) -> None:
-    """Choose a palette the way a reader's toggle does: Material's own stored preference
-    (__md_set('__palette', …)), then reload so that it applies before the first paint."""
-    found = page.evaluate(
-        """scheme => {
-            const input = document.querySelector(`input[name=__palette][data-md-color-scheme="${scheme}"]`);
-            if (!input) return false;
-            const inputs = [...document.querySelectorAll("input[name=__palette]")];
-            __md_set("__palette", {index: inputs.indexOf(input), color: {
-                media: input.dataset.mdColorMedia, scheme: input.dataset.mdColorScheme,
-                primary: input.dataset.mdColorPrimary, accent: input.dataset.mdColorAccent}});
-            return true;
-        }""",
-        scheme,
-    )
-    if found:
-        page.reload()
-    actual = page.locator("body").get_attribute("data-md-color-scheme")
-    assert actual == scheme, f"{page.url}: palette '{scheme}' could not be chosen (body has '{actual}')"
+    """Open every following page in a palette, the way a reader's choice persists: Material's
+    stored preference (`<scope>.__palette` in localStorage, read by its inline script before
+    the first paint), written before each page's own scripts run."""
+    options = _palette_options()
+    index = next((i for i, option in enumerate(options) if option.get("scheme", "default") == scheme), 0)
+    option = options[index] if options else {}
+    stored = json.dumps({"index": index, "color": {
+        "media": option.get("media", ""), "scheme": scheme,
+        "primary": option.get("primary", "indigo"), "accent": option.get("accent", "indigo")}})
+    page.add_init_script(f"""(() => {{
+        const parts = location.pathname.split("/").slice(0, -1);   // every folder above the page
+        for (let i = 1; i <= parts.length; i++)
+            localStorage.setItem(parts.slice(0, i).join("/") + "/.__palette", {json.dumps(stored)});
+    }})();""")
+
+
+def palette_of(page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")

@@ -6,7 +6,7 @@ never switch a rule off."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from built_pages import html_urls_of, palettes, use_palette
+from built_pages import html_urls_of, palette_of, palettes, use_palette
 from edition_site import LANGS
 
 pytestmark = pytest.mark.browser
@@ -31,10 +31,10 @@ def violations(page) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_wcag_violation_on_any_page(site, served, page, lang, scheme):
     report = []
+    use_palette(page, scheme)
     for url in html_urls_of(site, lang):
         page.goto(served + url)
-        use_palette(page, scheme)
-        page.wait_for_load_state("networkidle")
+        assert palette_of(page) == scheme, f"/{url}: palette '{scheme}' not applied"
         report += [f"/{url}: {line}" for line in violations(page)]
     assert not report, f"axe-core, palette '{scheme}', {len(report)} violation(s):\n" + "\n".join(report)
 

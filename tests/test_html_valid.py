@@ -15,6 +15,7 @@ otherwise restore the checkbox's state and reopen the drawer on back navigation)
 checker objects because autocomplete is defined for text-like inputs only."""
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -61,13 +62,18 @@ BROKEN = """<!doctype html>
 @pytest.fixture(scope="module")
 def errors(site, tmp_path_factory) -> dict[str, list[dict]]:
     """vnu's errors per file: the whole site and one broken page, in one run of Java."""
+    if shutil.which("java") is None:
+        pytest.fail("java not found: the HTML checker runs on Java 11+ (apt-get install -y default-jre-headless; .ci/run does)")
     broken = tmp_path_factory.mktemp("broken") / "broken.html"
     broken.write_text(BROKEN, encoding="utf-8")
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site), str(broken)],
         capture_output=True, text=True,
     )
-    report = json.loads(result.stderr or result.stdout)
+    try:
+        report = json.loads(result.stderr or result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(f"the HTML checker did not run (exit {result.returncode}):\n{result.stderr[-2000:]}")
     found: dict[str, list[dict]] = {}
     for message in report["messages"]:
         if message["type"] in ("error", "non-document-error"):
