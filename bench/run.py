@@ -238,9 +238,9 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed builds of each site at 1x (default 5)")
-    parser.add_argument("--scaled-runs", type=int, default=3, help="timed builds at 5x and 10x (default 3)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median run counts")
+    parser.add_argument("--runs", type=int, default=7, help="timed builds of each site at 1x (default 7)")
+    parser.add_argument("--scaled-runs", type=int, default=5, help="timed builds at 5x and 10x (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; the median run counts")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()

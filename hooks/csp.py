@@ -7,7 +7,8 @@ as a parser reads it, and fills in the policy with those hashes in script-src. I
 JSON (`type="application/json"`, `application/ld+json`) is data, not script: no hash.
 
 For hosts that send headers, the same policy goes to site/_headers (copied from
-docs/_headers; Netlify / Cloudflare Pages syntax), with the hashes of all pages and the header-only directives.
+docs/_headers; Netlify / Cloudflare Pages syntax), with the hashes of all pages and the
+header-only directives.
 """
 
 import base64
