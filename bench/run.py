@@ -45,8 +45,8 @@ import edition_site  # noqa: E402  (the project's own reading of mkdocs.yml)
 import serve_gzip  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-LIGHTHOUSE = "lighthouse@12"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "edition-bench" / "lighthouse"
+LIGHTHOUSE = "lighthouse@12.8.2"  # exact, like requirements.txt
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "edition-bench" / LIGHTHOUSE.replace("@", "-")
 GOALS = {"build": 1.3, "weight": 1.1, "performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
