@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test check lint translation-lock translation-pending clean
+.PHONY: setup serve build test check lint translation-lock translation-pending bench clean
 
 setup: $(STAMP)
 
@@ -57,6 +57,9 @@ translation-lock: $(STAMP)
 translation-pending: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make translation-pending ID=<paragraph id, e.g. policy-coordination-p2> [DATE=YYYY-MM-DD]"; exit 2; }
 	$(BIN)/python tools/translation_lock.py --pending $(ID) $(if $(DATE),--date $(DATE))
+# Benchmarks against a bare Material + i18n baseline (not part of `make test`): bench/results.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(SITE) .pytest_cache

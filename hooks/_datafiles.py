@@ -39,6 +39,10 @@ HINTS = {
 }
 
 
+# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class DataError(PluginError):
     """A data file is missing, malformed or breaks its schema."""
 
@@ -62,8 +66,8 @@ def _compose(path: Path):
         raise DataError(f"{where}: the data file does not exist. Create it, or correct the name that refers to it.")
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        value = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        value = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
@@ -156,6 +160,20 @@ def check(name: str, path: Path | None = None):
     return value
 
 
+_loaded: dict = {}
+
+
+def _stamp() -> tuple:
+    """When data/ and its schemas last changed (a file's check may read other files)."""
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA.glob("*.yaml")) + sorted(SCHEMAS.glob("*.yaml")))
+
+
 def load(name: str):
-    """The validated content of data/NAME.yaml."""
-    return check(name)
+    """The validated content of data/NAME.yaml.
+
+    Checked once while data/ stays unchanged (hooks load files for every page); a copy
+    is returned, so that a caller cannot change what the next one gets."""
+    stamp = _stamp()
+    if name not in _loaded or _loaded[name][0] != stamp:
+        _loaded[name] = (stamp, check(name))
+    return copy.deepcopy(_loaded[name][1])

@@ -9,5 +9,5 @@ import _datafiles
 
 def on_config(config):
     for name in _datafiles.names():
-        _datafiles.check(name)
+        _datafiles.load(name)  # checked once while data/ is unchanged
     return config

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -125,10 +126,12 @@ def on_post_build(config):
         html = Path(path).read_text(encoding="utf-8")
         block = _templates.env.get_template("fragments/parallel.html").render(
             rows=rows, languages=[{"code": lang, "name": names[lang]} for lang in spec["sources"]])
-        soup = BeautifulSoup(html, "html.parser")
-        placeholder = soup.select_one("[data-edition-parallel]")
-        placeholder.replace_with(BeautifulSoup(block, "html.parser"))
-        Path(path).write_text(str(soup), encoding="utf-8")
+        # The placeholder is replaced as text: re-serialising the whole page would rewrite
+        # its head (BeautifulSoup reorders a <meta http-equiv>'s attributes).
+        placeholder = _templates.env.get_template("fragments/parallel.html").render(rows=None)
+        if html.count(placeholder) != 1:
+            raise PluginError(f"{path}: the parallel page's placeholder is not in it once; keep fragments/parallel.html's placeholder as it is.")
+        Path(path).write_text(html.replace(placeholder, block), encoding="utf-8")
         del _pending[path]
 
 
@@ -143,8 +146,8 @@ def _rows(articles: dict, urls: dict, here: str) -> list[dict]:
     for lang, article in articles.items():
         key = None
         for element in article.find_all(True, recursive=False):
-            if "md-content__button" in element.get("class", []):
-                continue  # Material's page actions
+            if {"md-content__button", "edition-cite"} & set(element.get("class", [])):
+                continue  # Material's page actions; the cite block, which the parallel page has of its own
             ident = element.get("id") or (None if key else getattr(element.find(id=True), "get", dict)("id"))
             if ident:
                 key = ident

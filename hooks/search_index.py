@@ -11,6 +11,7 @@ nested builds, so it indexes the whole site once, after the last language; it ru
 every rebuild of `mkdocs serve` as well.
 """
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,11 @@ def on_post_build(config):
     for pattern in UNUSED:
         for path in (Path(config.site_dir) / "pagefind").glob(pattern):
             path.unlink()
+    # Reproducible builds: Pagefind lists the languages in hash order, which varies by run.
+    entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
+    index = json.loads(entry.read_text(encoding="utf-8"))
+    index["languages"] = dict(sorted(index["languages"].items()))
+    entry.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _pages(config):

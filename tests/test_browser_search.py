@@ -99,14 +99,14 @@ def test_search_dialog_is_keyboard_usable_and_named(served, page, lang):
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden(timeout=5000)
         page.wait_for_function(  # the dialog's close event comes a moment after Escape
-            "!document.getElementById('edition-search').contains(document.activeElement)", timeout=5000)
+            "() => !document.getElementById('edition-search').contains(document.activeElement)", timeout=5000)
     button.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    page.wait_for_function("document.activeElement.matches('[data-edition-search-open]')", timeout=5000)
+    page.wait_for_function("() => document.activeElement.matches('[data-edition-search-open]')", timeout=5000)
     page.keyboard.press("Enter")
     page.keyboard.type(list(QUERIES[lang])[0])
-    page.wait_for_function("document.querySelector('#edition-search ol').dataset.query")
+    page.wait_for_function("() => document.querySelector('#edition-search ol').dataset.query")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # Enter in the field opens the first result
     chapters = {served + url(lang, name) for name in PAGES}

@@ -1,4 +1,4 @@
-"""Rule: on every page, the language switcher (and the <link rel=alternate>) points at
+"""Rule: on every page, the language switcher points at
 the same page in the other language."""
 
 from urllib.parse import urljoin

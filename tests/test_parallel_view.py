@@ -20,8 +20,8 @@ def blocks(soup):
     (an editor's note goes with its paragraph), as (id, text) pairs."""
     found = []
     for element in article(soup).find_all(True, recursive=False):
-        if "md-content__button" in element.get("class", []):
-            continue
+        if {"md-content__button", "edition-cite"} & set(element.get("class", [])):
+            continue  # Material's page actions; the cite block (the parallel page has its own)
         ident = element.get("id") or (None if found else (element.find(id=True) or {}).get("id"))
         if ident:
             found.append((ident, [element]))
