@@ -52,13 +52,14 @@ def _outlines(path: str):
         ) from None
 
 
-def _clip(points, west, north, east, south):
-    """Sutherland–Hodgman: the part of a closed ring inside the view."""
+def clip(points, xmin, ymin, xmax, ymax):
+    """Sutherland–Hodgman: the part of a closed ring inside a box (also used by
+    scripts/map_outlines.py, in degrees)."""
     tests = [
-        (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
-        (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
-        (lambda p: p[1] >= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north)),
-        (lambda p: p[1] <= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
+        (lambda p: p[0] >= xmin, lambda a, b: (xmin, a[1] + (b[1] - a[1]) * (xmin - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[0] <= xmax, lambda a, b: (xmax, a[1] + (b[1] - a[1]) * (xmax - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[1] >= ymin, lambda a, b: (a[0] + (b[0] - a[0]) * (ymin - a[1]) / (b[1] - a[1]), ymin)),
+        (lambda p: p[1] <= ymax, lambda a, b: (a[0] + (b[0] - a[0]) * (ymax - a[1]) / (b[1] - a[1]), ymax)),
     ]
     for inside, cross in tests:
         out = []
@@ -180,7 +181,7 @@ def layout(table: dict, lang: str) -> dict:
         rings, best = [], (0.0, None)
         for polygon in feature["geometry"]["coordinates"]:
             for i, ring in enumerate(polygon):
-                cut = _thin(_clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2))
+                cut = _thin(clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2))
                 if len(cut) >= 3:
                     rings.append(_path(cut))
                     if i == 0:

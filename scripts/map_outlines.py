@@ -18,6 +18,9 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+import _map  # noqa: E402  (the hooks' geometry: one clipping routine for both)
+
 OUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
 BOX = (10.0, 15.0, 150.0, 75.0)  # west, south, east, north: wider than any view of the map
 TOLERANCE = 0.05
@@ -55,28 +58,8 @@ def polygons(geometry, arcs):
 
 
 def clip(points, box):
-    """Sutherland–Hodgman: the part of a closed ring inside the box."""
-    west, south, east, north = box
-    edges = [
-        (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
-        (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
-        (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
-        (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north)),
-    ]
-    for inside, cross in edges:
-        out = []
-        for i, current in enumerate(points):
-            previous = points[i - 1]
-            if inside(current):
-                if not inside(previous):
-                    out.append(cross(previous, current))
-                out.append(current)
-            elif inside(previous):
-                out.append(cross(previous, current))
-        points = out
-        if not points:
-            break
-    return points
+    """The part of a closed ring inside the box (west, south, east, north)."""
+    return _map.clip(points, *box)
 
 
 def simplify(points, tolerance):
