@@ -77,3 +77,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def found(pages):
+    """The pairs of matching paragraphs (RU ↔ EN) of the built site, for the test_pair_* rules."""
+    from translation_pairs import pairs
+
+    return pairs(pages)

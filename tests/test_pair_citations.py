@@ -1,9 +1,8 @@
 """Rule: a paragraph and its translation cite the same sources: the same citation markers
 [1]–[4] (typed `[1]` in Markdown, or rendered as <a class="citation">[1]</a>), as often."""
 
-import pytest
 
-from translation_pairs import citations, differences, make_pair, pairs, report
+from translation_pairs import citations, differences, make_pair, report
 
 
 def problems(found) -> list[str]:
@@ -14,11 +13,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: citation markers differ ({differences(ru, en)}). "
                        f"Give the translation at {pair.en_where} the same markers [n] as the Russian.")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_citations_in_every_pair(found):

@@ -1,8 +1,7 @@
 """Rule: a paragraph and its translation refer to the same footnotes ([^1] in Markdown)."""
 
-import pytest
 
-from translation_pairs import differences, footnotes, make_pair, pairs, report
+from translation_pairs import differences, footnotes, make_pair, report
 
 
 def problems(found) -> list[str]:
@@ -13,11 +12,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: footnote references differ ({differences(ru, en)}). "
                        f"Put the same [^label] references in the translation at {pair.en_where}.")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_footnotes_in_every_pair(found):

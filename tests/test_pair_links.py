@@ -1,9 +1,8 @@
 """Rule: a paragraph and its translation link to the same targets, as often (citations,
 footnotes and heading permalinks aside: their own rules keep them)."""
 
-import pytest
 
-from translation_pairs import differences, links, make_pair, pairs, report
+from translation_pairs import differences, links, make_pair, report
 
 
 def problems(found) -> list[str]:
@@ -14,11 +13,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: links differ ({differences(ru, en)}). "
                        f"Link the same targets in the translation at {pair.en_where}.")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_links_in_every_pair(found):

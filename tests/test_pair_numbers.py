@@ -3,9 +3,8 @@ twin, such as a table cell — give the same numbers — years, counts, "5G",
 "4G/5G" — as often. Russian ordinal endings and "г." are not part of a number
 (29й = 29th, 2019 г. = 2019); citation markers and footnote numbers are not numbers."""
 
-import pytest
 
-from translation_pairs import data_pairs, differences, make_pair, numbers, numbers_in, pairs, report
+from translation_pairs import data_pairs, differences, make_pair, numbers, numbers_in, report
 
 
 def problems(found) -> list[str]:
@@ -16,11 +15,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: numbers differ ({differences(ru, en)}). "
                        f"Write the Russian's numbers in the translation at {pair.en_where} (as digits).")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_numbers_in_every_pair(found):

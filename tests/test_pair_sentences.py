@@ -2,9 +2,8 @@
 Russian (or dropped from the translation) is a translation that lags. A full stop after an
 abbreviation (г., т. е., e.g.) or an initial does not end a sentence."""
 
-import pytest
 
-from translation_pairs import make_pair, pairs, report, sentences, visible
+from translation_pairs import make_pair, report, sentences, visible
 
 
 def problems(found) -> list[str]:
@@ -19,11 +18,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: {len(ru)} sentence(s) in the Russian, {len(en)} in the translation "
                        f"(first unmatched:{hint}). Translate every sentence, one for one, at {pair.en_where}.")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_number_of_sentences_in_every_pair(found):

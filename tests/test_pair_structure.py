@@ -1,9 +1,8 @@
 """Rule: a paragraph and its translation are the same kind of block — a paragraph is a
 paragraph, a list is a list of as many items, a quotation a quotation (emphasis aside)."""
 
-import pytest
 
-from translation_pairs import make_pair, pairs, report, structure
+from translation_pairs import make_pair, report, structure
 
 
 def describe(shape: tuple) -> str:
@@ -19,11 +18,6 @@ def problems(found) -> list[str]:
             out.append(f"{pair.name()}: the Russian is {describe(ru)}, the translation {describe(en)}. "
                        f"Give the translation at {pair.en_where} the Russian's form.")
     return out
-
-
-@pytest.fixture(scope="module")
-def found(pages):
-    return pairs(pages)
 
 
 def test_same_block_structure_in_every_pair(found):
