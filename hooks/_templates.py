@@ -5,9 +5,9 @@ undefined names are errors, so a template never prints a silent blank.
 """
 
 import jinja2
-from bs4 import BeautifulSoup
 
 import _datafiles
+import _tree
 
 TEMPLATES = _datafiles.ROOT / "overrides" / "edition"
 
@@ -29,6 +29,6 @@ def render(template: str, **context) -> str:
     return env.get_template(template).render(**context)
 
 
-def fragment(template: str, **context) -> BeautifulSoup:
-    """A rendered template as parsed HTML, to insert into a page's content."""
-    return BeautifulSoup(render(template, **context), "html.parser")
+def elements(template: str, **context) -> list:
+    """A rendered template as parsed elements (lxml), to insert into a page's tree."""
+    return _tree.fragments(render(template, **context))

@@ -10,11 +10,11 @@ tests/test_references.py (it shows on the page with no link back).
 import re
 from collections import defaultdict
 
-from bs4 import BeautifulSoup, NavigableString
 from mkdocs.utils import get_relative_url
 
 import _datafiles
 import _templates
+import _tree
 
 CITATION = re.compile(r"\[(\d+)\]")
 PARAGRAPH = re.compile(r"^[a-z0-9-]+-p\d+$")
@@ -40,33 +40,36 @@ def on_page_content(html, page, config, files):
     if "[" not in html:
         return html
     lang = config.plugins["i18n"].current_language
-    soup = BeautifulSoup(html, "html.parser")
-    entries = None
-    for paragraph in soup.find_all(id=PARAGRAPH, recursive=False):
-        for string in paragraph.find_all(string=CITATION):
-            if string.find_parent(["a", "code"]):
+    root = _tree.parse(page, html)
+    entries = target = None
+    for paragraph in _tree.children(root):
+        if not PARAGRAPH.match(paragraph.get("id", "")):
+            continue
+        for node, attribute in list(_tree.text_slots(paragraph)):
+            string = getattr(node, attribute)
+            if not CITATION.search(string):
                 continue
             entries = entries or _entries()
-            target = files.get_file_from_path(f"{lang}/{REFERENCES_PAGE}")
             if target is None:
-                raise _datafiles.DataError(f"docs/{page.file.src_uri}: the text cites sources but docs/{lang}/{REFERENCES_PAGE} does not exist.")
-            pieces = []
-            last = 0
+                target = files.get_file_from_path(f"{lang}/{REFERENCES_PAGE}")
+                if target is None:
+                    raise _datafiles.DataError(f"docs/{page.file.src_uri}: the text cites sources but docs/{lang}/{REFERENCES_PAGE} does not exist.")
+            pieces, last = [], 0
             for match in CITATION.finditer(string):
                 number = int(match.group(1))
                 if number not in entries:
                     raise _datafiles.DataError(
-                        f"docs/{page.file.src_uri}, paragraph #{paragraph['id']}: citation [{number}] has no entry in "
+                        f"docs/{page.file.src_uri}, paragraph #{paragraph.get('id')}: citation [{number}] has no entry in "
                         f"data/references.yaml (entries: {sorted(entries)}). Add the entry or correct the number."
                     )
-                pieces.append(NavigableString(string[last:match.start()]))
+                pieces.append(string[last:match.start()])
                 href = get_relative_url(target.url, page.url) + f"#ref-{number}"
-                pieces.append(_templates.fragment("fragments/citation.html", entry=entries[number], href=href, lang=lang))
-                _cited[number].append((page, paragraph["id"]))
+                pieces.extend(_templates.elements("fragments/citation.html", entry=entries[number], href=href, lang=lang))
+                _cited[number].append((page, paragraph.get("id")))
                 last = match.end()
-            pieces.append(NavigableString(string[last:]))
-            string.replace_with(*pieces)
-    return str(soup)
+            pieces.append(string[last:])
+            _tree.replace_text(node, attribute, pieces)
+    return _tree.serialize(page, root)
 
 
 def on_page_context(context, page, config, nav):
@@ -75,9 +78,9 @@ def on_page_context(context, page, config, nav):
     lang = config.plugins["i18n"].current_language
     if page.file.src_uri != f"{lang}/{REFERENCES_PAGE}":
         return context
-    soup = BeautifulSoup(page.content, "html.parser")
+    root = _tree.parse(page, page.content)
     for number in _entries():
-        holder = soup.find(attrs={"data-citation-backlinks": str(number)})
+        holder = next((el for el in root.iter() if el.get("data-citation-backlinks") == str(number)), None)
         if holder is None:
             raise _datafiles.DataError(
                 f"docs/{page.file.src_uri}: entry {number} of data/references.yaml is not on the page; "
@@ -87,6 +90,7 @@ def on_page_context(context, page, config, nav):
             {"href": get_relative_url(cited_page.url, page.url) + f"#{paragraph}", "title": cited_page.title, "paragraph": paragraph}
             for cited_page, paragraph in _cited[number]
         ]
-        holder.append(_templates.fragment("fragments/citation-backlinks.html", places=places, labels=_templates.labels(lang)))
-    page.content = str(soup)
+        rendered = _templates.render("fragments/citation-backlinks.html", places=places, labels=_templates.labels(lang))
+        _tree.append_html(holder, rendered)
+    page.content = _tree.serialize(page, root)
     return context

@@ -6,13 +6,8 @@ The HTML is the templates' (overrides/main.html, overrides/partials/edition/); t
 only adds data to their context.
 """
 
-import re
-
-from bs4 import BeautifulSoup
-
+import _article
 import _edition
-
-PARAGRAPH = re.compile(r"^[a-z0-9-]+-p\d+$")  # the ids of hooks/paragraph_ids.py
 
 
 def on_env(env, config, files):
@@ -20,13 +15,12 @@ def on_env(env, config, files):
     return env
 
 
-def _first_paragraph(html: str) -> str:
+def _first_paragraph(page, config) -> str:
     """The text of the page's first numbered paragraph (its section-pN id), for the description."""
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(True, recursive=False):
-        if PARAGRAPH.match(element.get("id", "")):
-            return " ".join(element.get_text(" ").split())
-    return ""
+    lang = _edition.current_language(config)
+    recorded = _article.page_of(lang, page.file.src_uri.removeprefix(f"{lang}/").removesuffix(".md"))
+    first = next((block for block in recorded.blocks if block.is_paragraph), None) if recorded else None
+    return first.text if first else ""
 
 
 def on_page_context(context, page, config, nav):
@@ -37,7 +31,7 @@ def on_page_context(context, page, config, nav):
         "canonical": alternates[_edition.current_language(config)],
         "alternates": alternates,
         "x_default": alternates[_edition.default_language(config)],
-        "description": _first_paragraph(page.content or ""),
+        "description": _first_paragraph(page, config),
         "is_title_page": path == "",
         "is_article": _edition.is_article_page(page, config),
     }

@@ -6,10 +6,9 @@ it names, in every language. A note whose paragraph does not exist stops the bui
 Notes on table rows are rendered by the table's template instead.
 """
 
-from bs4 import BeautifulSoup
-
 import _datafiles
 import _templates
+import _tree
 
 _placed = set()
 
@@ -25,13 +24,16 @@ def on_page_content(html, page, config, files):
         return html
     lang = config.plugins["i18n"].current_language
     labels = _templates.labels(lang)
-    soup = BeautifulSoup(html, "html.parser")
+    root = _tree.parse(page, html)
+    by_id = {element.get("id"): element for element in _tree.children(root) if element.get("id") in wanted}
     for note in reversed(notes):  # reversed: several notes after one paragraph keep their order
-        paragraph = soup.find(id=note["after"])
+        paragraph = by_id.get(note["after"])
         if paragraph is not None:
-            paragraph.insert_after(_templates.fragment("fragments/note.html", note=note, lang=lang, labels=labels))
+            for element in reversed(_templates.elements("fragments/note.html", note=note, lang=lang, labels=labels)):
+                element.tail = paragraph.tail
+                paragraph.addnext(element)
             _placed.add(note["id"])
-    return str(soup)
+    return _tree.serialize(page, root)
 
 
 def on_env(env, config, files):

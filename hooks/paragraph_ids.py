@@ -11,31 +11,28 @@ editions. The permalink is the template overrides/edition/fragments/permalink.ht
 labelled in the page's language (data/labels.yaml: permalink).
 """
 
-
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import _datafiles
 import _templates
+import _tree
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = {"p", "ul", "ol", "dl", "blockquote"}
 FIGURES = {"table", "figure"}
 
 
-
 def _host(element):
     """Where the permalink goes: inside the block, where inline content may stand."""
-    if element.name in ("ul", "ol"):
-        items = element.find_all("li", recursive=False)
+    if element.tag in ("ul", "ol", "dl"):
+        items = [item for item in element if item.tag in ("li", "dd")]
         return items[-1] if items else None
-    if element.name == "dl":
-        items = element.find_all("dd", recursive=False)
-        return items[-1] if items else None
-    if element.name in FIGURES:
-        return element.find(["figcaption", "caption"]) or (element if element.name == "figure" else element.find(["th", "td"]))
-    if element.name == "blockquote":
-        blocks = element.find_all("p", recursive=False)
+    if element.tag in FIGURES:
+        caption = next(element.iter("figcaption", "caption"), None)
+        if caption is not None:
+            return caption
+        return element if element.tag == "figure" else next(element.iter("th", "td"), None)
+    if element.tag == "blockquote":
+        blocks = [child for child in element if child.tag == "p"]
         return blocks[-1] if blocks else element
     return element
 
@@ -44,13 +41,13 @@ def on_page_content(html, page, config, files):
     lang = config.plugins["i18n"].current_language
     label = _datafiles.load("labels")["permalink"][lang]
     permalink = _templates.env.get_template("fragments/permalink.html")
-    soup = BeautifulSoup(html, "html.parser")
+    root = _tree.parse(page, html)
     section, count, tables = None, 0, 0
-    for element in soup.find_all(True, recursive=False):
-        if element.name in HEADINGS and element.get("id"):
-            section, count, tables = element["id"], 0, 0
+    for element in _tree.children(root):
+        if element.tag in _tree.HEADINGS and element.get("id"):
+            section, count, tables = element.get("id"), 0, 0
             continue
-        if element.name not in BLOCKS | FIGURES:
+        if element.tag not in BLOCKS | FIGURES:
             continue
         if not element.get("id"):
             if section is None:
@@ -58,14 +55,14 @@ def on_page_content(html, page, config, files):
                     f"docs/{page.file.src_uri}: a paragraph stands before the first heading. "
                     "Start the page with a heading that has an id, e.g. '# Title {#title}'."
                 )
-            if element.name in BLOCKS:
+            if element.tag in BLOCKS:
                 count += 1
-                element["id"] = f"{section}-p{count}"
+                element.set("id", f"{section}-p{count}")
             else:
                 tables += 1
-                element["id"] = f"{section}-t{tables}"
+                element.set("id", f"{section}-t{tables}")
         host = _host(element)
-        if host is not None and not host.select_one(f'a.edition-permalink[href="#{element["id"]}"]'):
-            link = BeautifulSoup(permalink.render(id=element["id"], label=label), "html.parser")
-            host.append(link)
-    return str(soup)
+        ident = element.get("id")
+        if host is not None and not any(a.get("href") == f"#{ident}" for a in host.iterfind(".//a[@class]") if "edition-permalink" in a.get("class")):
+            host.append(_tree.element(permalink.render(id=ident, label=label)))
+    return _tree.serialize(page, root)

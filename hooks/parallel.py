@@ -3,8 +3,9 @@ languages side by side, passage beside passage (`/parallel/<page>/`, `/en/parall
 
 Nothing is copied into docs/: the parallel pages are virtual MkDocs files, so Material
 gives them its header, language switcher, palette toggle and footer. Their content is
-filled in after the last language is built, from the built articles of every language
-(bs4): the top-level elements are paired by their shared ids (hooks/paragraph_ids.py),
+filled in after the last language is built, from the article model of every language
+(hooks/_article.py; no built page is parsed again): the blocks are paired by their shared
+ids (hooks/paragraph_ids.py),
 and overrides/edition/fragments/parallel.html renders the rows. An element without an id
 (an editor's note) goes with the passage before it. Inside a cell, ids get the
 language as a prefix (the row carries the passage's id), headings go one level down
@@ -14,24 +15,18 @@ Each page and its parallel page link to each other (overrides/partials/actions.h
 
 from __future__ import annotations
 
-import copy
-import posixpath
-import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+import _article
 import _datafiles
 import _templates
 
 FOLDER = "parallel"
-ID_REFS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
-HEADING = re.compile(r"^h([1-5])$")
 
 _parallel_of: dict[str, File] = {}   # a page's src_uri -> its parallel page's file
 _chapter_of: dict[str, File] = {}    # a parallel page's src_uri -> its page's file
@@ -84,6 +79,7 @@ def on_files(files, config):
         _chapter_of[parallel.src_uri] = page
         _pending[parallel.abs_dest_path] = {
             "lang": lang,
+            "name": page.norm_src_uri.removesuffix(".md"),
             "url": parallel.url,
             "sources": {other: (page.alternates[other].abs_dest_path, page.alternates[other].url)
                         for other in _build_order(config)},
@@ -120,92 +116,56 @@ def on_post_build(config):
     if _i18n(config).current_language != _build_order(config)[-1]:
         return  # the other languages' articles are not built yet
     names = {lang.locale: lang.name for lang in _languages(config)}
+    block = _templates.env.get_template("fragments/parallel.html")
+    # The placeholder is replaced as text: re-serialising the whole page would rewrite
+    # its head (and cost a parse of every page).
+    placeholder = block.render(rows=None)
     for path, spec in list(_pending.items()):
-        articles = {lang: _article(source) for lang, (source, _) in spec["sources"].items()}
-        rows = _rows(articles, {lang: url for lang, (_, url) in spec["sources"].items()}, spec["url"])
+        rows = _rows(spec["name"], spec["url"], list(spec["sources"]))
         html = Path(path).read_text(encoding="utf-8")
-        block = _templates.env.get_template("fragments/parallel.html").render(
-            rows=rows, languages=[{"code": lang, "name": names[lang]} for lang in spec["sources"]])
-        # The placeholder is replaced as text: re-serialising the whole page would rewrite
-        # its head (BeautifulSoup reorders a <meta http-equiv>'s attributes).
-        placeholder = _templates.env.get_template("fragments/parallel.html").render(rows=None)
+        filled = block.render(rows=rows, languages=[{"code": lang, "name": names[lang]} for lang in spec["sources"]])
         if html.count(placeholder) != 1:
             raise PluginError(f"{path}: the parallel page's placeholder is not in it once; keep fragments/parallel.html's placeholder as it is.")
-        Path(path).write_text(html.replace(placeholder, block), encoding="utf-8")
+        Path(path).write_text(html.replace(placeholder, filled), encoding="utf-8")
         del _pending[path]
 
 
-def _article(path):
-    soup = BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
-    return soup.select_one("article.md-content__inner")
-
-
-def _rows(articles: dict, urls: dict, here: str) -> list[dict]:
-    """Pair the top-level elements of the articles by id, in the first language's order."""
-    order, cells = [], {lang: {} for lang in articles}
-    for lang, article in articles.items():
-        key = None
-        for element in article.find_all(True, recursive=False):
-            if {"md-content__button", "edition-cite"} & set(element.get("class", [])):
-                continue  # Material's page actions; the cite block, which the parallel page has of its own
-            ident = element.get("id") or (None if key else getattr(element.find(id=True), "get", dict)("id"))
-            if ident:
-                key = ident
-                if key not in order:
-                    order.append(key)
-            elif key is None:
-                continue
-            cells[lang].setdefault(key, []).append(element)
+def _rows(name: str, here: str, languages: list[str]) -> list[dict]:
+    """Pair the blocks of the page in every language (the article model) by id, in the first
+    language's order: one row per block, one cell per language."""
+    order, cells = [], {}
+    for lang in languages:
+        page = _article.page_of(lang, name)
+        if page is None:
+            raise PluginError(f"docs/{lang}/{name}.md: not in the article model of '{lang}'; is hooks/article_model.py in mkdocs.yml?")
+        cells[lang] = {block.id: block for block in page.blocks}
+        order += [block.id for block in page.blocks if block.id not in order]
     keys = set(order)
     rows = []
     for key in order:
         row = {"id": key, "cells": []}
-        for lang in articles:
-            parts = [_adapt(copy.copy(element), key, lang, keys, urls[lang], here) for element in cells[lang].get(key, [])]
-            row["cells"].append({"lang": lang, "html": Markup("".join(parts))})
+        for lang in languages:
+            found = cells[lang].get(key)
+            row["cells"].append({"lang": lang, "html": _cell(found, key, lang, keys, here) if found else Markup("")})
         rows.append(row)
     return rows
 
 
-def _adapt(element, key: str, lang: str, keys: set, source_url: str, here: str) -> str:
-    """One language's element, fit for a cell of the parallel page."""
-    renamed = {}
-    for tag in [element, *element.find_all(True)]:
-        ident = tag.get("id")
-        if ident == key:
-            del tag["id"]
-        elif ident:
-            renamed[ident] = tag["id"] = f"{lang}-{ident}"
-        match = HEADING.match(tag.name)
-        if match:
-            tag.name = f"h{int(match.group(1)) + 1}"
-    for tag in [element, *element.find_all(True)]:
-        for name in ID_REFS:
-            if tag.get(name):
-                value = tag[name] if isinstance(tag[name], str) else " ".join(tag[name])
-                tag[name] = " ".join(renamed.get(token, token) for token in value.split())
-        for name in ("href", "src"):
-            if tag.get(name):
-                tag[name] = _rebase(tag[name], renamed, keys, source_url, here)
-    return str(element)
+def _cell(block, key: str, lang: str, keys: set, here: str) -> Markup:
+    """One language's block, fit for a cell of the parallel page: ids inside get the language as a
+    prefix (the row carries the block's own), headings go one level down (the page has its
+    own title), links are rebased onto the parallel page."""
+    inside = {node.get("id") for element in block.elements for node in element.iter() if isinstance(node.tag, str) and node.get("id")}
 
+    def rename(ident):
+        return None if ident == key else f"{lang}-{ident}"
 
-def _rebase(link: str, renamed: dict, keys: set, source_url: str, here: str) -> str:
-    """A link of the source page (at source_url), made to work from the parallel page."""
-    parts = urlsplit(link)
-    if parts.scheme or parts.netloc or link.startswith("/"):
-        return link
-    if not parts.path:
-        if parts.fragment in renamed:
-            return f"#{renamed[parts.fragment]}"
-        if not parts.fragment or parts.fragment in keys:
-            return link
-        target = "/" + source_url  # a place of the source page that the parallel view leaves out
-    else:
-        target = urljoin("/" + source_url, parts.path)
-    relative = posixpath.relpath(target, "/" + here)
-    if target.endswith("/") and relative != ".":
-        relative += "/"
-    elif relative == ".":
-        relative = "./"
-    return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    def link(path, fragment, query):
+        if path == block.url and not query:
+            if fragment in inside and fragment != key:
+                return f"#{lang}-{fragment}"
+            if not fragment or fragment in keys:
+                return f"#{fragment}" if fragment else None
+        return _article.relative(path, here) + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+    return _article.html(block.elements, block.url, link=link, rename=rename, shift=1)

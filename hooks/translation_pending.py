@@ -10,11 +10,11 @@ and linking to the revised Russian paragraph. Runs after paragraph_ids.py.
 import datetime
 
 from babel.dates import format_date
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import _datafiles
 import _templates
+import _tree
 
 
 def _i18n(config):
@@ -33,19 +33,22 @@ def on_page_content(html, page, config, files):
     if not pending:
         return html
     labels = _templates.labels(lang)
-    soup = BeautifulSoup(html, "html.parser")
+    root = _tree.parse(page, html)
+    by_id = {element.get("id"): element for element in _tree.children(root)}
     # The Russian page, relative to this one: en/policy-coordination/ -> ../../policy-coordination/
     source_url = "../" * page.url.count("/") + page.url.removeprefix(f"{lang}/")
     for ident, mark in pending.items():
-        paragraph = soup.find(id=ident)
+        paragraph = by_id.get(ident)
         if paragraph is None:
             raise PluginError(f"data/translation-lock.yaml: paragraph #{ident} is marked pending, but "
                               f"docs/{lang}/{name}.md has no such paragraph. Run `make translation-lock`.")
         revised = datetime.date.fromisoformat(mark["revised"])
-        banner = _templates.fragment(
+        banners = _templates.elements(
             "fragments/translation-pending.html",
             lang=lang, source_lang=default, id=ident, href=f"{source_url}#{ident}", labels=labels,
             date=format_date(revised, "d MMMM y", locale=lang), iso_date=revised.isoformat(),
         )
-        paragraph.insert_before(banner)
-    return str(soup)
+        for banner in banners:
+            banner.tail = "\n"
+            paragraph.addprevious(banner)
+    return _tree.serialize(page, root)
