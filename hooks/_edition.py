@@ -23,6 +23,7 @@ import _datafiles
 HEADING = re.compile(r"^#{1,6}\s.*\{#(?P<id>[a-z0-9-]+)\}\s*$")
 COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
 DOWNLOADS = "downloads/"
+FULL_TEXT = "article/"   # the whole article on one page, below each language's folder
 
 
 def i18n(config):
@@ -87,6 +88,26 @@ def abstract(lang: str, config, where: dict) -> list[str]:
 
 TABLE_FORMATS = ("csv", "json")
 
+# The article in other forms (overrides/edition/forms.html), in this order: the files the
+# build writes (`files` of an edition, then its tables), each with its media type.
+FORMS = {
+    "pdf": "application/pdf",
+    "epub": "application/epub+zip",
+    "jats": "application/jats+xml",
+    "bib": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+    "json": "application/vnd.citationstyles.csl+json",
+}
+TABLE_TYPES = {"csv": "text/csv", "json": "application/json"}
+
+
+def _forms(files: dict, table_files: dict) -> list[dict]:
+    forms = [{"key": key, "path": files[key], "type": media} for key, media in FORMS.items() if key in files]
+    for name, by_ext in table_files.items():
+        number = _datafiles.load(name).get("number", "")
+        forms += [{"key": f"table_{ext}", "number": number, "path": by_ext[ext], "type": TABLE_TYPES[ext]} for ext in TABLE_FORMATS]
+    return forms
+
 
 def tables() -> list[str]:
     """The data files that are tables (their schema has columns and rows): each is offered for download."""
@@ -142,11 +163,14 @@ def _metadata(config) -> dict:
             "authors": [{"family": a["family"][code], "initials": a["initials"][code]} for a in article["authors"]],
             "license_statement": article["license"]["statement"][code],
             "path": root,                       # the title page, below the site root
+            "full_text": root + FULL_TEXT,      # the whole article on one page (hooks/full_text.py)
+            "full_text_url": base + root + FULL_TEXT,
             "url": base + root,                 # the title page, absolute
             "abs_path": urlsplit(base).path + root,  # the title page from the host's root (404 pages)
             "files": files,                     # below the site root
             "file_urls": {ext: base + path for ext, path in files.items()},
             "tables": {name: {ext: table_file(name, code, ext, config) for ext in TABLE_FORMATS} for name in tables()},
+            "forms": _forms(files, {name: {ext: table_file(name, code, ext, config) for ext in TABLE_FORMATS} for name in tables()}),
         }
     all_labels = _datafiles.load("labels")
     labels_by_lang = {code: {key: text[code] for key, text in all_labels.items()} for code in languages(config)}
@@ -187,3 +211,24 @@ def is_article_page(page, config) -> bool:
     lang_prefix = f"{current_language(config)}/"
     src = src[len(lang_prefix):] if src.startswith(lang_prefix) else src
     return src not in metadata(config)["edition_pages"]
+
+
+def virtual_page(config, norm_src_uri: str, inclusion=None):
+    """A page that no file of docs/ holds (a parallel page, the full text), for the language
+    being built: a generated MkDocs File that mkdocs-static-i18n treats as its own, so that
+    the language switcher links the same page of every other language.
+    `norm_src_uri` is the name below the language folder, e.g. 'parallel/index.md'."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    lang = current_language(config)
+
+    def src(code):
+        return f"{prefix(code, config)}{norm_src_uri}"
+
+    file = File.generated(config, src(lang), content="", inclusion=inclusion or InclusionLevel.NOT_IN_NAV)
+    file.locale = file.locale_alternate_of = lang
+    file.localization = None
+    file.norm_src_uri = norm_src_uri
+    file.alternates = {code: File.generated(config, src(code), content="") for code in languages(config) if code != lang}
+    file.alternates[lang] = file
+    return file

@@ -29,6 +29,13 @@ def render(template: str, **context) -> str:
     return env.get_template(template).render(**context)
 
 
+def markup(template: str, **context):
+    """A rendered template as Markup, for a theme template's context."""
+    from markupsafe import Markup
+
+    return Markup(render(template, **context))
+
+
 def elements(template: str, **context) -> list:
     """A rendered template as parsed elements (lxml), to insert into a page's tree."""
     return _tree.fragments(render(template, **context))

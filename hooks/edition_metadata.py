@@ -6,8 +6,11 @@ The HTML is the templates' (overrides/main.html, overrides/partials/edition/); t
 only adds data to their context.
 """
 
+from mkdocs.utils import get_relative_url
+
 import _article
 import _edition
+import _templates
 
 
 def on_env(env, config, files):
@@ -33,6 +36,12 @@ def on_page_context(context, page, config, nav):
         "x_default": alternates[_edition.default_language(config)],
         "description": _first_paragraph(page, config),
         "is_title_page": path == "",
+        # The article's landing pages, which carry its citation_* tags and JSON-LD: the title
+        # page and the full text on one page (an indexer meets one article, not one per chapter).
+        "is_landing": path in ("", _edition.FULL_TEXT),
         "is_article": _edition.is_article_page(page, config),
     }
+    # The article in other forms, for the cite block (the same template as the title page's).
+    context["edition_forms"] = _templates.markup("forms.html", edition=_edition.metadata(config),
+                                                 url=lambda target: get_relative_url(target, page.url))
     return context

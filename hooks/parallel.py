@@ -20,10 +20,11 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 import _article
 import _datafiles
+import _edition
 import _templates
 
 FOLDER = "parallel"
@@ -62,18 +63,7 @@ def on_files(files, config):
     for page in list(files.documentation_pages()):
         if getattr(page, "locale", None) != lang or page.generated_by or page.src_uri.startswith(_src_uri(config, lang, "")):
             continue
-        parallel = File.generated(config, _src_uri(config, lang, page.norm_src_uri), content="",
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
-        # What mkdocs-static-i18n knows of its own files, so that the switcher links the
-        # parallel page of the other language.
-        parallel.locale = parallel.locale_alternate_of = lang
-        parallel.localization = None
-        parallel.norm_src_uri = f"{FOLDER}/{page.norm_src_uri}"
-        parallel.alternates = {
-            other.locale: File.generated(config, _src_uri(config, other.locale, page.norm_src_uri), content="")
-            for other in _languages(config)
-        }
-        parallel.alternates[lang] = parallel
+        parallel = _edition.virtual_page(config, f"{FOLDER}/{page.norm_src_uri}")
         files.append(parallel)
         _parallel_of[page.src_uri] = parallel
         _chapter_of[parallel.src_uri] = page

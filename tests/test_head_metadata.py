@@ -2,9 +2,11 @@
 under a sub-path), is complete and absolute: <html lang>; one absolute canonical URL;
 absolute hreflang alternates for every language and x-default (the default language's
 page); a description in the page's language; Open Graph and Twitter card tags. The
-article's pages also carry Highwire citation_* tags and a JSON-LD ScholarlyArticle for
-that language's edition, linked to the other edition (translationOfWork / workTranslation);
-their abstract is the title page's abstract, word for word.
+article's landing pages — the title page and the full text on one page (article/) — and
+only they carry Highwire citation_* tags (citation_fulltext_html_url naming the full text)
+and a JSON-LD ScholarlyArticle for that language's edition, linked to the other edition
+(translationOfWork / workTranslation), whose abstract is the title page's abstract, word
+for word: an indexer meets one article per language, not one per chapter.
 
 Checked on the session's build and on one build with SITE_URL under a sub-path."""
 
@@ -23,9 +25,8 @@ OPEN_GRAPH = ("og:type", "og:site_name", "og:title", "og:description", "og:local
 TWITTER = ("twitter:card", "twitter:title", "twitter:description")
 
 
-def article_pages() -> list[str]:
-    own = {name.removesuffix(".md") for name in data("article")["edition_pages"]}
-    return [page for page in PAGES if page not in own]
+FULL_TEXT = "article"           # hooks/full_text.py: /article/, /en/article/
+LANDING = ["index", FULL_TEXT]  # the pages that carry the article's citation tags
 
 
 def pdf_path(lang: str) -> str:
@@ -81,9 +82,18 @@ def head_problems(soup, lang: str, page: str, base: str, abstract: str | None = 
         problems.append(f"og:locale:alternate is {_meta(soup, 'og:locale:alternate')}, expected the other languages' locales")
     if _meta(soup, "og:url") != [here]:
         problems.append(f"og:url is {_meta(soup, 'og:url')}, not [{here!r}]")
-    if page in article_pages():
+    if page in LANDING:
         problems += highwire_problems(soup, lang, base)
         problems += json_ld_problems(soup, lang, base, abstract)
+    else:
+        extra = [tag.get("name") for tag in soup.head.find_all("meta", attrs={"name": re.compile("^citation_")})]
+        extra += ["JSON-LD"] * len(soup.head.find_all("script", type="application/ld+json"))
+        if extra:
+            problems.append(f"a chapter or edition page carries the article's citation tags {sorted(set(extra))}: only "
+                            f"{LANDING} may (overrides/partials/edition/head.html)")
+        full_text = [a for a in soup.select(".edition-cite a[href]") if a["href"].rstrip("/").endswith(FULL_TEXT)]
+        if not full_text:
+            problems.append("no link to the full text on one page in the cite block (overrides/partials/edition/cite.html)")
     return problems
 
 
@@ -95,6 +105,7 @@ def highwire_problems(soup, lang: str, base: str) -> list[str]:
         "citation_publication_date": [article["edition_date"].replace("-", "/")],
         "citation_keywords": ["; ".join(article["keywords"][lang])],
         "citation_abstract_html_url": [base + url(lang, "index")],
+        "citation_fulltext_html_url": [base + url(lang, FULL_TEXT)],
         "citation_pdf_url": [base + pdf_path(lang)],
         "citation_author": [f"{a['family'][lang]}, {a['initials'][lang]}" for a in article["authors"]],
     }
@@ -142,7 +153,7 @@ def json_ld_problems(soup, lang: str, base: str, abstract: str | None) -> list[s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + [FULL_TEXT])
 def test_head_is_complete_and_absolute(edition, lang, page):
     built, base = edition
     abstract = text(parse(html_path(built, lang, "index")).select_one("#abstract-p1"))
@@ -163,7 +174,13 @@ def test_the_check_catches_a_relative_and_incomplete_head():
         '<link rel="alternate" href="../../introduction/" hreflang="ru">'
         '<link rel="alternate" href="./" hreflang="en">'
         '<meta name="description" content="Цифровой шелковый путь"></head><body></body></html>', "lxml")
-    problems = "\n".join(head_problems(soup, "en", "introduction", "https://example.org/"))
+    problems = "\n".join(head_problems(soup, "en", "index", "https://example.org/"))
     for expected in ("hreflang=ru is relative", "x-default", "the description is not in en", "og:title", "twitter:card",
                      "citation_title", "JSON-LD blocks"):
         assert expected in problems, f"the check missed: {expected}\n{problems}"
+
+
+def test_the_check_catches_citation_tags_on_a_chapter():
+    soup = BeautifulSoup('<html lang="en"><head><meta name="citation_title" content="x"></head><body></body></html>', "lxml")
+    problems = "\n".join(head_problems(soup, "en", "introduction", "https://example.org/"))
+    assert "carries the article's citation tags ['citation_title']" in problems and "no link to the full text" in problems, problems
