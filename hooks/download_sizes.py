@@ -42,7 +42,7 @@ def on_post_build(config):
         first = page.relative_to(site).parts[0]
         lang = first if first in languages and first != default else default
 
-        def fill(match):
+        def fill(match, page=page, lang=lang):
             target = site / match.group("path")
             if not target.is_file():
                 raise PluginError(f"{page.relative_to(site)}: the page offers {match.group('path')}, which the build did not write. "

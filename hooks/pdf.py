@@ -1,8 +1,8 @@
 """Write the whole article as one PDF per language: downloads/<file_name>-<lang>.pdf.
 
-The pages of the language's nav, in nav order, except the edition's own pages
-(data/article.yaml: edition_pages), as the build rendered them (title, abstracts, every
-chapter, the table, and whatever pages the nav gains), put into
+The article model's pages (hooks/_article.py: the nav's pages in order, except the edition's
+own pages, data/article.yaml: edition_pages — title, abstracts, every chapter, the table,
+the map, the notes, the references, and whatever pages the nav gains), put into
 overrides/pdf/article.html with the print stylesheet overrides/pdf/print.css, and set by
 WeasyPrint (Pango, system fonts: DejaVu covers Cyrillic).
 
@@ -11,48 +11,30 @@ URLs of the published site, so they still work from a downloaded file.
 """
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import jinja2
-from bs4 import BeautifulSoup
-from markupsafe import Markup
 
+import _article
 import _edition
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
-_navs: dict[str, list] = {}
 
 
-def on_nav(nav, config, files):
-    _navs[_edition.current_language(config)] = [page for page in nav.pages if _edition.is_article_page(page, config)]
-    return nav
+def _parts(article, base: str, site: Path) -> list[dict]:
+    """The article's pages (the model), with links pointing into the PDF or at the published site."""
+    included = {page.url: page for page in article.article_pages}
 
+    def link(path, fragment, query):
+        if path in included and not query:
+            return "#" + (fragment or included[path].anchor)
+        if path and not path.endswith("/") and (site / path).is_file() and path.rsplit(".", 1)[-1] in ("png", "svg", "jpg"):
+            return (site / path).as_uri()
+        return base + path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
-def _anchor(page) -> str:
-    return "page-" + (page.url.strip("/").replace("/", "-") or "index")
-
-
-def _part(page, by_url: dict, base: str, site: Path) -> Markup:
-    """The page's content with its links pointing into the PDF or at the published site."""
-    soup = BeautifulSoup(page.content or "", "html.parser")
-    for link in soup.select("a.headerlink"):
-        link.decompose()
-    here = "/" + page.url
-    for tag, attr in (("a", "href"), ("img", "src"), ("source", "src")):
-        for element in soup.find_all(tag, attrs={attr: True}):
-            value = element[attr]
-            if urlsplit(value).scheme or value.startswith("#"):
-                continue  # external, or already inside this page
-            target = urlsplit(urljoin(here, value))
-            path = target.path.lstrip("/")
-            if tag == "a" and path in by_url:
-                element[attr] = "#" + (target.fragment or by_url[path])
-            elif tag == "a":
-                element[attr] = base + path + (f"#{target.fragment}" if target.fragment else "")
-            else:
-                element[attr] = (site / path).as_uri()
-    return Markup(str(soup))
+    return [{"anchor": page.anchor, "title": page.title,
+             "content": _article.html([el for block in page.blocks for el in block.elements], page.url, link=link, permalinks=False)}
+            for page in article.article_pages]
 
 
 def on_post_build(config):
@@ -61,13 +43,12 @@ def on_post_build(config):
     meta = _edition.metadata(config)
     lang = meta["lang"]
     site = Path(config.site_dir)
-    pages = _navs[lang]
-    by_url = {page.url: _anchor(page) for page in pages}
-    parts = [{"anchor": _anchor(page), "title": page.title, "content": _part(page, by_url, meta["site_url"], site)} for page in pages]
+    parts = _parts(_article.get(lang, meta), meta["site_url"], site)
     html = _env.get_template("article.html").render(edition=meta, parts=parts)
     target = site / meta["this"]["files"]["pdf"]
     target.parent.mkdir(parents=True, exist_ok=True)
     stylesheet = TEMPLATES / "print.css"
     # The site's own files only, never another host: the build works offline.
     document = HTML(string=html, base_url=str(site), url_fetcher=URLFetcher(allowed_protocols={"file"}))
-    document.write_pdf(target, stylesheets=[stylesheet.as_uri()])
+    # PDF/UA-1: tagged (headings, paragraphs, tables, links), document language and title set.
+    document.write_pdf(target, stylesheets=[stylesheet.as_uri()], pdf_variant="pdf/ua-1")
