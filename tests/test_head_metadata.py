@@ -136,6 +136,10 @@ def json_ld_problems(soup, lang: str, base: str, abstract: str | None) -> list[s
     for key, value in expected.items():
         if item.get(key) != value:
             problems.append(f"JSON-LD {key} is {item.get(key)!r}, expected {value!r}")
+    media = {m.get("contentUrl") for m in item.get("encoding") or []}
+    for wanted in (base + url(lang, FULL_TEXT), base + pdf_path(lang)):
+        if wanted not in media:
+            problems.append(f"JSON-LD encoding does not list {wanted} (it lists {sorted(media)})")
     if bool(article["authors"]) != ("author" in item):
         problems.append(f"JSON-LD author is {item.get('author')!r} while data/article.yaml names {article['authors']}")
     original = article["original_language"]
