@@ -222,4 +222,3 @@ def test_the_articles_text_is_under_no_licence(parts):
         licence = parts[lang].find("front-stub/permissions/license")
         assert licence is not None and licence.get("{http://www.w3.org/1999/xlink}href") == ARTICLE["license"]["url"]
         assert parts[lang].find("front-stub/abstract") is None, "the author's abstract is inside the licensed translation"
-
