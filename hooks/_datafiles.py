@@ -176,7 +176,9 @@ def _message(err, node, value, where, schema_path) -> str:
         return (f"{where}:{_line(node, path)}: {_path(path)} {err.instance[path[-2]][path[-1]]!r} is already the {path[-1]} "
                 f"of {_path(first[:-1])} (line {_line(node, first)}); give each its own {path[-1]}, or remove the repeated entry "
                 f"(schema: {schema}).")
-    return f"{where}:{_line(node, path)}: {_field(path, value)}: {err.message}; {hint} (schema: {schema})."
+    described = err.schema.get("description") if isinstance(err.schema, dict) and err.validator in ("pattern", "type", "enum") else None
+    about = f" ({described.strip().rstrip('.')})" if described else ""
+    return f"{where}:{_line(node, path)}: {_field(path, value)}: {err.message}{about}; {hint} (schema: {schema})."
 
 
 def _fill_enums(schema, value):
@@ -217,6 +219,13 @@ def check(name: str, path: Path | None = None):
         lines = [_message(err, node, value, where, schema_path) for err in errors]
         raise DataError(f"{len(errors)} problem(s) in {where}:\n  " + "\n  ".join(lines))
     return value
+
+
+def where(name: str, path=()) -> str:
+    """`data/NAME.yaml:LINE` of what a JSON path points at (e.g. [2, "after"]), for another
+    hook's message about a value that passed the schema but is wrong elsewhere."""
+    file = DATA / f"{name}.yaml"
+    return f"{relative(file)}:{_line(_compose(file)[1], list(path))}"
 
 
 _loaded: dict = {}

@@ -37,9 +37,9 @@ def _child(node, key):
     return None
 
 
-def _lines(text: str, nav_paths: list[tuple], lang: str) -> tuple[dict, int | None]:
+def _lines(text: str, nav_paths: list[tuple], lang: str) -> tuple[dict, int | None, bool]:
     """Lines in mkdocs.yml: of each nav title, and of the language's entry in the i18n plugin
-    (its nav_translations key if it has one). Composed, not loaded: !ENV needs no constructor."""
+    (its nav_translations key if it has one, and whether it has). Composed, not loaded: !ENV needs no constructor."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     lines = {}
     for path in nav_paths:
@@ -53,16 +53,16 @@ def _lines(text: str, nav_paths: list[tuple], lang: str) -> tuple[dict, int | No
             else:
                 break
         lines[path] = line
-    entry_line = None
+    entry_line, has_key = None, False
     for plugin in getattr((_child(root, "plugins") or (None, None))[1], "value", []):
         found = _child(plugin, "i18n")
         languages = _child(found[1], "languages") if found else None
         for language in getattr(languages[1] if languages else None, "value", []):
             locale = _child(language, "locale")
             if locale and locale[1].value == lang:
-                key = _child(language, "nav_translations") or locale
-                entry_line = key[0].start_mark.line + 1
-    return lines, entry_line
+                has_key = _child(language, "nav_translations") is not None
+                entry_line = (_child(language, "nav_translations") or locale)[0].start_mark.line + 1
+    return lines, entry_line, has_key
 
 
 @event_priority(100)  # before the i18n plugin reads the nav
@@ -80,9 +80,9 @@ def on_config(config):
         missing = [(title, path) for title, path in nav if not str(translated.get(title) or "").strip()]
         if not missing:
             continue
-        lines, entry = _lines(text, [path for _, path in missing], lang.locale)
+        lines, entry, has_key = _lines(text, [path for _, path in missing], lang.locale)
         key = f"plugins.i18n.languages[{lang.locale}].nav_translations"
-        add = f"Add it to {key} ({where}:{entry}), e.g." if lang.nav_translations else f"Add {key} to the language at {where}:{entry}, e.g."
+        add = f"Add it to {key} ({where}:{entry}), e.g." if has_key else f"Add {key} to the language at {where}:{entry}, e.g."
         stale = sorted(set(translated) - {title for title, _ in nav})
         typo = f" ({key} has {', '.join(repr(k) for k in stale)}, which is no nav title: a typo?)" if stale else ""
         for title, path in missing:
