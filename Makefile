@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test check lint translation-lock translation-pending bench clean
+.PHONY: setup serve build test check lint compat translation-lock translation-pending bench clean
 
 setup: $(STAMP)
 
@@ -45,8 +45,27 @@ lint: $(STAMP)
 	else \
 	  echo "lint: not a git checkout: running ruff, yamllint and pymarkdown without pre-commit"; \
 	  $(BIN)/ruff check hooks tests tools && $(BIN)/yamllint --strict data mkdocs.yml && \
-	  $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md); \
+	  $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md) && \
+	  $(BIN)/zizmor --offline .; \
 	fi
+
+# The exit from MkDocs 1.6.1 (frozen): the same site built with ProperDocs, the maintained
+# fork, in its own venv (requirements-compat.txt: our pins, properdocs in place of mkdocs;
+# --no-deps keeps mkdocs out: Material and the i18n plugin name it as a dependency), then
+# compared with the MkDocs build file by file (tools/compat.py says what may differ).
+COMPAT_VENV  := .venv-compat
+COMPAT_STAMP := $(COMPAT_VENV)/.installed-$(shell cksum requirements-compat.txt | cut -d' ' -f1)
+
+$(COMPAT_STAMP): requirements-compat.txt
+	test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/python -m pip install --disable-pip-version-check --quiet --no-deps --requirement requirements-compat.txt
+	rm -f $(COMPAT_VENV)/.installed-*
+	touch $@
+
+compat: build $(COMPAT_STAMP)
+	rm -rf $(SITE)-compat
+	$(COMPAT_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir $(SITE)-compat
+	$(BIN)/python tools/compat.py $(SITE) $(SITE)-compat
 
 # After updating a translation to a changed Russian paragraph: record it (FORCE=1: the
 # Russian change needs no new translation). See CONTRIBUTING.md.
@@ -62,4 +81,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(SITE) .pytest_cache
+	rm -rf $(SITE) $(SITE)-compat .pytest_cache

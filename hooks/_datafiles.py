@@ -5,10 +5,13 @@ MkDocs stops the build) whose message names the file, the line, the field and wh
 to do. Each data/NAME.yaml has its schema in data/schemas/NAME.schema.yaml; shared
 definitions live in data/schemas/common.schema.yaml (urn:edition:common).
 
-Two schema keywords of our own fill in an `enum` before validation, so that
-cross-references are checked by the schema like everything else:
-  x-keys-of: "/types"      the keys of a mapping elsewhere in the same file;
-  x-keys-of: "countries"   the top-level keys of another data file (data/countries.yaml).
+Schema keywords of our own, so that cross-references and ids are checked by the schema
+like everything else:
+  x-keys-of: "/types"      an `enum` of the keys of a mapping elsewhere in the same file;
+  x-keys-of: "countries"   ... of the top-level keys of another data file (data/countries.yaml);
+  x-unique: id             on an array: no two items have the same `id` (the message names
+                           both lines), e.g. the rows of a table, the notes, the glossary's terms.
+A key repeated in one YAML mapping (YAML would keep the last silently) is an error too.
 """
 
 from __future__ import annotations
@@ -73,7 +76,28 @@ def _compose(path: Path):
         at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
         problem = getattr(err, "problem", None) or str(err)
         raise DataError(f"{at}: malformed YAML ({problem}). Fix the syntax at that line.") from None
+    repeated = list(_repeated_keys(node, []))
+    if repeated:
+        lines = [f"{where}:{line}: {_path(path)}: the key '{key}' is repeated; it is already at line {first} of the same mapping "
+                 "(YAML would keep only the last one). Remove one, or rename it." for line, path, key, first in repeated]
+        raise DataError(f"{len(lines)} problem(s) in {where}:\n  " + "\n  ".join(lines))
     return value, node
+
+
+def _repeated_keys(node, path):
+    """(line, path, key, line of the first) of each key that a mapping repeats."""
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key, child in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name is not None and name in seen:
+                yield key.start_mark.line + 1, path, name, seen[name]
+            elif name is not None:
+                seen[name] = key.start_mark.line + 1
+            yield from _repeated_keys(child, [*path, name])
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            yield from _repeated_keys(child, [*path, index])
 
 
 def _line(node, path) -> int:
@@ -98,11 +122,17 @@ def _line(node, path) -> int:
     return line + 1
 
 
-def _field(path, value) -> str:
-    """rows[3].countries[1], with the row's number and id for a reader."""
+def _path(path) -> str:
+    """rows[3].countries[1]"""
     out = ""
     for key in path:
         out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or "(top level)"
+
+
+def _field(path, value) -> str:
+    """rows[3].countries[1], with the row's number and id for a reader."""
+    out = _path(path) if path else ""
     if len(path) >= 2 and path[0] == "rows" and isinstance(path[1], int):
         row = value["rows"][path[1]] if isinstance(value, dict) else None
         ident = f", id '{row['id']}'" if isinstance(row, dict) and "id" in row else ""
@@ -114,6 +144,41 @@ def _registry() -> Registry:
     """The shared definitions, for `$ref: urn:edition:common#/$defs/...`."""
     common = yaml.safe_load((SCHEMAS / "common.schema.yaml").read_text(encoding="utf-8"))
     return Registry().with_resource(common["$id"], Resource.from_contents(common))
+
+
+def _unique(validator, key, instance, schema):
+    """x-unique: KEY on an array — no two items have the same value of KEY."""
+    if not validator.is_type(instance, "array"):
+        return
+    seen = {}
+    for index, item in enumerate(instance):
+        if not isinstance(item, dict) or key not in item:
+            continue
+        value = item[key]
+        marker = yaml.safe_dump(value) if isinstance(value, dict | list) else value
+        if marker in seen:
+            error = jsonschema.ValidationError(f"{value!r} is repeated", path=[index, key])
+            error.first = [seen[marker], key]  # relative to the array, like error.path
+            yield error
+        else:
+            seen[marker] = index
+
+
+Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-unique": _unique})
+
+
+def _message(err, node, value, where, schema_path) -> str:
+    path = list(err.absolute_path)
+    hint = HINTS.get(err.validator, "see the schema")
+    schema = relative(schema_path)
+    if err.validator == "x-unique":
+        first = path[: len(path) - len(err.first)] + err.first
+        return (f"{where}:{_line(node, path)}: {_path(path)} {err.instance[path[-2]][path[-1]]!r} is already the {path[-1]} "
+                f"of {_path(first[:-1])} (line {_line(node, first)}); give each its own {path[-1]}, or remove the repeated entry "
+                f"(schema: {schema}).")
+    described = err.schema.get("description") if isinstance(err.schema, dict) and err.validator in ("pattern", "type", "enum") else None
+    about = f" ({described.strip().rstrip('.')})" if described else ""
+    return f"{where}:{_line(node, path)}: {_field(path, value)}: {err.message}{about}; {hint} (schema: {schema})."
 
 
 def _fill_enums(schema, value):
@@ -148,16 +213,19 @@ def check(name: str, path: Path | None = None):
     value, node = _compose(path)
     schema = copy.deepcopy(yaml.safe_load(schema_path.read_text(encoding="utf-8")))
     _fill_enums(schema, value)
-    validator = jsonschema.Draft202012Validator(schema, registry=_registry())
+    validator = Validator(schema, registry=_registry())
     errors = sorted(validator.iter_errors(value), key=lambda e: (_line(node, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
-        lines = []
-        for err in errors:
-            path_ = list(err.absolute_path)
-            hint = HINTS.get(err.validator, "see the schema")
-            lines.append(f"{where}:{_line(node, path_)}: {_field(path_, value)}: {err.message}; {hint} (schema: {relative(schema_path)}).")
+        lines = [_message(err, node, value, where, schema_path) for err in errors]
         raise DataError(f"{len(errors)} problem(s) in {where}:\n  " + "\n  ".join(lines))
     return value
+
+
+def where(name: str, path=()) -> str:
+    """`data/NAME.yaml:LINE` of what a JSON path points at (e.g. [2, "after"]), for another
+    hook's message about a value that passed the schema but is wrong elsewhere."""
+    file = DATA / f"{name}.yaml"
+    return f"{relative(file)}:{_line(_compose(file)[1], list(path))}"
 
 
 _loaded: dict = {}

@@ -6,6 +6,7 @@ Each case breaks a copy of the project (or of one data file) on purpose."""
 import re
 
 import pytest
+import yaml
 
 import _datafiles
 from edition_site import DATA, build, copy_project, parse
@@ -115,3 +116,41 @@ def test_cell_text_is_escaped(project):
     cell = page.select_one("#row-aliexpress-cn-ru").find_all("td")[1]
     assert cell.get_text() == "Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"
     assert cell.find("script") is None and cell.find("b") is None
+
+
+def test_malformed_marker_stops_the_build(project):
+    page = project / "docs" / "en" / "infrastructure.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- table: infrastructure -->", "<!-- table: infra structure -->"), encoding="utf-8")
+    build_fails(project, "docs/en/infrastructure.md:5: malformed marker '<!-- table: infra structure -->'",
+                "Write it as <!-- KIND: NAME -->, e.g. <!-- table: infrastructure -->.")
+
+
+def test_citation_without_entry_stops_the_build(project):
+    page = project / "docs" / "ru" / "policy-coordination.md"
+    text = page.read_text(encoding="utf-8")
+    assert "[1]" in text
+    page.write_text(text.replace("[1]", "[7]", 1), encoding="utf-8")
+    build_fails(project, "docs/ru/policy-coordination.md, paragraph #policy-coordination-p", "citation [7] has no entry in data/references.yaml",
+                "Add the entry or correct the number.")
+
+
+def test_note_after_unknown_paragraph_stops_the_build(project):
+    path = project / "data" / "notes.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = _datafiles.check("notes", path)[0]
+    path.write_text(text.replace(f"after: {first['after']}\n", "after: policy-coordination-p99\n", 1), encoding="utf-8")
+    build_fails(project, f"data/notes.yaml: note '{first['id']}' follows paragraph 'policy-coordination-p99', which no page has",
+                "Correct `after` to an existing paragraph id (section-pN).")
+
+
+def test_a_malformed_value_says_what_is_expected(tmp_path):
+    text = (DATA / "notes.yaml").read_text(encoding="utf-8")
+    first = yaml.safe_load(text)[0]
+    path = tmp_path / "notes.yaml"
+    broken = text.replace(f"after: {first['after']}\n", "after: Policy coordination p2\n", 1)
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(_datafiles.DataError) as caught:
+        _datafiles.check("notes", path)
+    assert (f"{path}:{line_of(broken, 'after: Policy')}: [0].after: 'Policy coordination p2' does not match "
+            "'^[a-z0-9]+(-[a-z0-9]+)*-p[0-9]+$' (The id of the paragraph the note follows, e.g. policy-coordination-p2); "
+            "write a value of the expected form") in str(caught.value)

@@ -27,5 +27,5 @@ def test_every_hook_is_local_and_runs_a_system_tool():
 
 
 def test_the_linters_are_pinned():
-    for package in ("pre-commit", "pre-commit-hooks", "ruff", "yamllint", "pymarkdownlnt"):
+    for package in ("pre-commit", "pre-commit-hooks", "ruff", "yamllint", "pymarkdownlnt", "zizmor"):
         assert package in PINS, f"requirements.txt: pin {package}==<version> (pre-commit runs it from .venv)"
