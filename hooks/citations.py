@@ -24,12 +24,8 @@ _cited = defaultdict(list)  # number -> [(page, paragraph id)], for the language
 
 
 def _entries():
-    entries = {}
-    for entry in _datafiles.load("references"):
-        if entry["number"] in entries:
-            raise _datafiles.DataError(f"data/references.yaml: two entries have the number {entry['number']}; numbers must be unique.")
-        entries[entry["number"]] = entry
-    return entries
+    # Numbers are unique: the schema says so (x-unique), and data_validation checks it first.
+    return {entry["number"]: entry for entry in _datafiles.load("references")}
 
 
 def on_pre_build(config):
@@ -53,7 +49,9 @@ def on_page_content(html, page, config, files):
             if target is None:
                 target = files.get_file_from_path(f"{lang}/{REFERENCES_PAGE}")
                 if target is None:
-                    raise _datafiles.DataError(f"docs/{page.file.src_uri}: the text cites sources but docs/{lang}/{REFERENCES_PAGE} does not exist.")
+                    raise _datafiles.DataError(
+                        f"docs/{page.file.src_uri}, paragraph #{paragraph.get('id')}: the text cites sources, but docs/{lang}/{REFERENCES_PAGE} "
+                        "does not exist. Create it with the marker <!-- references: references -->, or remove the citations.")
             pieces, last = [], 0
             for match in CITATION.finditer(string):
                 number = int(match.group(1))

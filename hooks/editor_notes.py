@@ -38,10 +38,9 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     """Every page's content is rendered now, nothing is written yet."""
-    missing = [note for note in _datafiles.load("notes") if note["id"] not in _placed]
+    missing = [(index, note) for index, note in enumerate(_datafiles.load("notes")) if note["id"] not in _placed]
     if missing:
-        raise _datafiles.DataError(
-            "data/notes.yaml: " + "; ".join(f"note '{n['id']}' follows paragraph '{n['after']}', which no page has" for n in missing)
-            + ". Correct `after` to an existing paragraph id (section-pN)."
-        )
+        raise _datafiles.DataError("\n".join(
+            f"{_datafiles.where('notes', [index, 'after'])}: note '{note['id']}' follows paragraph '{note['after']}', which no page has. "
+            "Correct `after` to an existing paragraph id (section-pN, e.g. policy-coordination-p2)." for index, note in missing))
     return env

@@ -139,8 +139,8 @@ def test_note_after_unknown_paragraph_stops_the_build(project):
     text = path.read_text(encoding="utf-8")
     first = _datafiles.check("notes", path)[0]
     path.write_text(text.replace(f"after: {first['after']}\n", "after: policy-coordination-p99\n", 1), encoding="utf-8")
-    build_fails(project, f"data/notes.yaml: note '{first['id']}' follows paragraph 'policy-coordination-p99', which no page has",
-                "Correct `after` to an existing paragraph id (section-pN).")
+    build_fails(project, "data/notes.yaml:", f"note '{first['id']}' follows paragraph 'policy-coordination-p99', which no page has",
+                "Correct `after` to an existing paragraph id (section-pN")
 
 
 def test_a_malformed_value_says_what_is_expected(tmp_path):
