@@ -7,6 +7,7 @@ Notes on table rows are rendered by the table's template instead.
 """
 
 from bs4 import BeautifulSoup
+from mkdocs.utils import get_relative_url
 
 import _datafiles
 import _templates
@@ -25,11 +26,19 @@ def on_page_content(html, page, config, files):
         return html
     lang = config.plugins["i18n"].current_language
     labels = _templates.labels(lang)
+
+    def url_for(name):
+        """The relative URL of another page of this language, for a note's sources (kind article)."""
+        target = files.get_file_from_path(f"{lang}/{name}.md")
+        if target is None:
+            raise _datafiles.DataError(f"data/notes.yaml: a note's source names the page '{name}', but docs/{lang}/{name}.md does not exist.")
+        return get_relative_url(target.url, page.url)
+
     soup = BeautifulSoup(html, "html.parser")
     for note in reversed(notes):  # reversed: several notes after one paragraph keep their order
         paragraph = soup.find(id=note["after"])
         if paragraph is not None:
-            paragraph.insert_after(_templates.fragment("fragments/note.html", note=note, lang=lang, labels=labels))
+            paragraph.insert_after(_templates.fragment("fragments/note.html", note=note, lang=lang, labels=labels, url_for=url_for))
             _placed.add(note["id"])
     return str(soup)
 
