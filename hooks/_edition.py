@@ -123,7 +123,7 @@ def metadata(config) -> dict:
 
 def _rights(rights: dict, lang: str) -> dict:
     """data/rights.yaml in one language: `article.holder` and `article.license` are None
-    while unknown (templates print a licence or a holder only when known)."""
+    while unknown (templates print a license or a holder only when known)."""
     article, edition = rights["article"], rights["edition"]
     return {
         "article": {"holder": article["holder"][lang] if article["holder"] else None, "license": article["license"],

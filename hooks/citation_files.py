@@ -4,7 +4,7 @@ data/article.yaml (through hooks/_edition.py): downloads/<file_name>-<lang>.{bib
 One record per language edition, described the same way in the three formats: a web
 resource (BibTeX @misc, RIS ELEC, CSL webpage) with title, date, URL, language, abstract
 and keywords; authors only when known. The rights to the article and its translation
-(data/rights.yaml) go in the note; a licence (CSL `license`) only once one is recorded.
+(data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
 pybtex writes the BibTeX, rispy the RIS.
 """
 
