@@ -142,8 +142,22 @@ def metadata(config) -> dict:
     return _cache[key]
 
 
+def _rights(rights: dict, lang: str) -> dict:
+    """data/rights.yaml in one language: `article.holder` and `article.license` are None
+    while unknown (templates print a license or a holder only when known)."""
+    article, edition = rights["article"], rights["edition"]
+    return {
+        "article": {"holder": article["holder"][lang] if article["holder"] else None, "license": article["license"],
+                    "statement": article["statement"][lang]},
+        "edition": {"statement": edition["statement"][lang], "excluded": edition["excluded"][lang],
+                    "licenses": [{"id": lic["id"], "name": lic["name"], "title": lic["title"][lang], "url": lic["url"],
+                                  "covers": lic["covers"][lang]} for lic in edition["licenses"]]},
+    }
+
+
 def _metadata(config) -> dict:
     article = _datafiles.load("article")
+    rights = _datafiles.load("rights")
     base = site_url(config)
     lang = current_language(config)
     default = default_language(config)
@@ -163,7 +177,6 @@ def _metadata(config) -> dict:
             "abstract": abstract(code, config, article["abstract"]),
             "keywords": article["keywords"][code],
             "authors": [{"family": a["family"][code], "initials": a["initials"][code]} for a in article["authors"]],
-            "license_statement": article["license"]["statement"][code],
             "path": root,                       # the title page, below the site root
             "full_text": root + FULL_TEXT,      # the whole article on one page (hooks/full_text.py)
             "full_text_url": base + root + FULL_TEXT,
@@ -185,7 +198,7 @@ def _metadata(config) -> dict:
         "authors": [{"family": a["family"][lang], "initials": a["initials"][lang]} for a in article["authors"]],
         "date": article["edition_date"],
         "dates": _dates(article["edition_date"], lang),
-        "license": {"name": article["license"]["name"], "url": article["license"]["url"]},
+        "rights": _rights(rights, lang),
         "original_language": article["original_language"],
         "edition_pages": article["edition_pages"],
         "editions": editions,

@@ -21,7 +21,7 @@ import _datafiles
 FONT = 12          # px of the place names, in the SVG's units
 CHAR = 0.6 * FONT  # a generous average glyph width, for the layout only
 NAME_FONT = 13     # country names
-BADGE = 20         # a marker's box; markers sit side by side
+BADGE = 24         # a marker's box; markers sit side by side (room for the ring of a noted row)
 LINE = 16          # height of a place name line
 DISTANCES = (6, 18, 34, 54, 78, 104)
 

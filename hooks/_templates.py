@@ -4,7 +4,10 @@ Not a hook: the hooks import it. Autoescape is on, so text from data files is es
 undefined names are errors, so a template never prints a silent blank.
 """
 
+import datetime
+
 import jinja2
+from babel.dates import format_date
 
 import _datafiles
 import _tree
@@ -18,6 +21,21 @@ env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+# A source's date as data/notes.yaml gives it (YYYY, YYYY-MM or YYYY-MM-DD), spelt out.
+DATE_FORMATS = {3: "d MMMM y", 2: "LLLL y", 1: "y"}
+DATE_SUFFIX = {"ru": {3: " г.", 2: " г.", 1: " г."}}
+
+
+def source_date(value: str, lang: str) -> str:
+    """'2016-12-27' → '27 December 2016' / '27 декабря 2016 г.'; '2018' → '2018' / '2018 г.'."""
+    parts = [int(part) for part in value.split("-")]
+    day = datetime.date(*(parts + [1] * (3 - len(parts))))
+    return format_date(day, DATE_FORMATS[len(parts)], locale=lang) + DATE_SUFFIX.get(lang, {}).get(len(parts), "")
+
+
+env.filters["source_date"] = source_date
 
 
 def labels(lang: str) -> dict:

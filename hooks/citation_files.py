@@ -3,7 +3,9 @@ data/article.yaml (through hooks/_edition.py): downloads/<file_name>-<lang>.{bib
 
 One record per language edition, described the same way in the three formats: a web
 resource (BibTeX @misc, RIS ELEC, CSL webpage) with title, date, URL, language, abstract
-and keywords; authors only when known. pybtex writes the BibTeX, rispy the RIS.
+and keywords; authors only when known. The rights to the article and its translation
+(data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
+pybtex writes the BibTeX, rispy the RIS.
 """
 
 import json
@@ -36,7 +38,7 @@ def _bibtex(meta, edition, key) -> str:
         "langid": BIBLATEX_LANGUAGE.get(edition["lang"], edition["lang"]),
         "abstract": "\n\n".join(edition["abstract"]),
         "keywords": ", ".join(edition["keywords"]),
-        "note": edition["title_note"],
+        "note": f"{edition['title_note']} {meta['rights']['article']['statement']}",
     }
     persons = {"author": [Person(first=a["initials"], last=a["family"]) for a in edition["authors"]]} if edition["authors"] else None
     data = BibliographyData({key: Entry("misc", fields=fields, persons=persons)})
@@ -55,7 +57,7 @@ def _ris(meta, edition, key) -> str:
         "abstract": " ".join(edition["abstract"]),
         "keywords": edition["keywords"],
         "publisher": edition["site_name"],
-        "notes": [edition["title_note"]],
+        "notes": [edition["title_note"], meta["rights"]["article"]["statement"]],
     }
     if edition["authors"]:
         record["authors"] = [f"{a['family']}, {a['initials']}" for a in edition["authors"]]
@@ -73,8 +75,10 @@ def _csl(meta, edition, key, original) -> list:
         "URL": edition["url"],
         "abstract": "\n\n".join(edition["abstract"]),
         "keyword": ", ".join(edition["keywords"]),
-        "note": edition["title_note"],
+        "note": f"{edition['title_note']} {meta['rights']['article']['statement']}",
     }
+    if meta["rights"]["article"]["license"]:
+        item["license"] = meta["rights"]["article"]["license"]["url"]
     if edition["authors"]:
         item["author"] = [{"family": a["family"], "given": a["initials"]} for a in edition["authors"]]
     if original is not None and original is not edition:

@@ -6,6 +6,8 @@ it names, in every language. A note whose paragraph does not exist stops the bui
 Notes on table rows are rendered by the table's template instead.
 """
 
+from mkdocs.utils import get_relative_url
+
 import _datafiles
 import _templates
 import _tree
@@ -24,12 +26,20 @@ def on_page_content(html, page, config, files):
         return html
     lang = config.plugins["i18n"].current_language
     labels = _templates.labels(lang)
+
+    def url_for(name):
+        """The relative URL of another page of this language, for a note's sources (kind article)."""
+        target = files.get_file_from_path(f"{lang}/{name}.md")
+        if target is None:
+            raise _datafiles.DataError(f"data/notes.yaml: a note's source names the page '{name}', but docs/{lang}/{name}.md does not exist.")
+        return get_relative_url(target.url, page.url)
+
     root = _tree.parse(page, html)
     by_id = {element.get("id"): element for element in _tree.children(root) if element.get("id") in wanted}
     for note in reversed(notes):  # reversed: several notes after one paragraph keep their order
         paragraph = by_id.get(note["after"])
         if paragraph is not None:
-            for element in reversed(_templates.elements("fragments/note.html", note=note, lang=lang, labels=labels)):
+            for element in reversed(_templates.elements("fragments/note.html", note=note, lang=lang, labels=labels, url_for=url_for)):
                 element.tail = paragraph.tail
                 paragraph.addnext(element)
             _placed.add(note["id"])

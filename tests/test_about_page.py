@@ -1,12 +1,14 @@
 """Rule: the about page says, in each language, what the edition is, which text is
 authoritative, how to report an error (a link to the repository's issues when the build
-knows the repository) and the licence of the edition's own material."""
+knows the repository) and the rights, as data/rights.yaml states them: who holds the rights
+to the article and its translation, and which license covers which of the edition's own
+material, each linked."""
 
 import pytest
 
-from edition_site import LANGS, build, copy_project, md_name, parse, url
+from edition_site import LANGS, build, copy_project, data, md_name, parse, text, url
 
-SECTIONS = ["about", "source", "authoritative-text", "apparatus", "report", "licence"]
+SECTIONS = ["about", "source", "authoritative-text", "apparatus", "report", "license"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -15,7 +17,15 @@ def test_about_page_has_its_sections(pages, lang):
     ids = [h["id"] for h in about.select("article > h1[id], article > h2[id]")]
     assert ids == SECTIONS, f"{md_name(lang, 'about')}: sections {ids}"
     assert about.select_one("#report + .edition-contact p") is not None
-    assert about.select_one("#licence-p1 a[href^='https://creativecommons.org/licenses/by/4.0/']") is not None
+    rights = data("rights")
+    block = about.select_one("#license + .edition-rights")
+    assert block is not None, f"{md_name(lang, 'about')}: no rights (<!-- rights: rights -->) under #license"
+    assert text(block.select_one(".edition-rights__article")) == rights["article"]["statement"][lang]
+    items = block.select(".edition-rights__edition li")
+    assert len(items) == len(rights["edition"]["licenses"])
+    for item, license in zip(items, rights["edition"]["licenses"]):
+        assert item.a["href"] == license["url"] and license["covers"][lang] in text(item), f"{md_name(lang, 'about')}: license {license['id']}"
+    assert text(block.select_one(".edition-rights__excluded")) == rights["edition"]["excluded"][lang]
 
 
 def test_report_link_points_at_the_repository_issues(tmp_path):

@@ -2,7 +2,7 @@
 edition formatted from data/article.yaml — ГОСТ Р 7.0.5–2008 on the Russian site, APA 7 on
 the English one; with no author known, both begin with the title, and once authors are
 known they head the entry as each style arranges them — a copy button that copies exactly
-that reference, and the licence statement."""
+that reference, and the rights statements of data/rights.yaml."""
 
 import datetime
 
@@ -56,7 +56,9 @@ def check_cite_block(soup, lang: str, page: str, article: dict, base: str):
     assert button is not None and button["data-clipboard-target"] == f"#{reference['id']}", (
         f"{md_name(lang, page)}: the copy button must copy the reference (data-clipboard-target=#{reference.get('id')})"
     )
-    assert article["license"]["statement"][lang] in plain(block)
+    rights = data("rights")
+    assert rights["article"]["statement"][lang] in plain(block)
+    assert rights["edition"]["statement"][lang] in plain(block)
 
 
 @pytest.mark.parametrize("lang", LANGS)

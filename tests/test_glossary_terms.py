@@ -1,7 +1,8 @@
 """Rule: the translation uses the agreed terms (data/glossary.yaml). Where a Russian
 paragraph — or a Russian text in data/ with an English twin, such as a table cell — uses
 a term in any of its forms, the English uses one of the agreed forms, at least as often,
-and none of the banned variants."""
+and none of the banned variants. Where the English quotes the author's words (the
+`cited_as` of data/references.yaml), the author's own forms (`quoted`) count as agreed."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from edition_site import DATA
 from translation_pairs import data_pairs, make_pair, pairs, report, visible
 
 GLOSSARY = DATA / "glossary.yaml"
+QUOTING = ("cited_as",)  # data fields that quote the author's words
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Term:
     ru: list
     en: list
     banned: list
+    quoted: list  # the author's forms, allowed where the author's words are quoted
     agreed: list  # the agreed English forms as written, for messages
 
 
@@ -41,7 +44,7 @@ def terms(path=GLOSSARY) -> list[Term]:
     for term in data["terms"]:
         line = next((n for n, text in enumerate(lines, 1) if re.match(rf"\s*- id: {re.escape(term['id'])}\s*$", text)), 1)
         where = f"data/glossary.yaml:{line} (term '{term['id']}')"
-        compiled = [[_words(p, where) for p in term.get(key, [])] for key in ("ru", "en", "banned")]
+        compiled = [[_words(p, where) for p in term.get(key, [])] for key in ("ru", "en", "banned", "quoted")]
         found.append(Term(term["id"], line, *compiled, agreed=term["en"]))
     return found
 
@@ -55,9 +58,10 @@ def uses(patterns: list, text: str) -> list[str]:
     return [found[start] for start in sorted(found)]
 
 
-def check(ru: str, en: str, glossary: list[Term]) -> list[str]:
+def check(ru: str, en: str, glossary: list[Term], quoted: bool = False) -> list[str]:
     """What is wrong with the English `en` for the Russian `ru`, term by term: each use of a
-    term in the Russian needs one of the agreed English forms (as often), and no banned one."""
+    term in the Russian needs one of the agreed English forms (as often), and no banned one.
+    `quoted`: the English quotes the author, whose own forms (the term's `quoted`) count as agreed."""
     out = []
     for term in glossary:
         used = uses(term.ru, ru)
@@ -65,14 +69,17 @@ def check(ru: str, en: str, glossary: list[Term]) -> list[str]:
             continue
         agreed = " or ".join(f"«{form}»" for form in term.agreed)
         where = f"data/glossary.yaml:{term.line}, term '{term.id}'"
-        rendered = uses(term.en, en)
+        rendered = uses(term.en + (term.quoted if quoted else []), en)
         if not rendered:
             out.append(f"the Russian uses «{used[0]}» but the English lacks the agreed {agreed} ({where})")
         elif len(rendered) < len(used):
             out.append(f"the Russian uses the term {len(used)} times ({', '.join(f'«{u}»' for u in used)}), the English "
                        f"the agreed {agreed} only {len(rendered)} time(s): render every use with it ({where})")
+        rest = en
+        for pattern in term.quoted if quoted else []:
+            rest = pattern.sub(" ", rest)
         for pattern in term.banned:
-            bad = pattern.search(en)
+            bad = pattern.search(rest)
             if bad:
                 out.append(f"the English uses «{bad.group(0)}», a banned variant for «{used[0]}»: write {agreed} ({where})")
     return out
@@ -101,7 +108,8 @@ def test_paragraphs_use_the_agreed_terms(pages, glossary):
 
 
 def test_data_texts_use_the_agreed_terms(glossary):
-    problems = [f"{where}: {problem}; fix the 'en' text." for where, ru, en in data_pairs() for problem in check(ru, en, glossary)]
+    problems = [f"{where}: {problem}; fix the 'en' text." for where, ru, en in data_pairs()
+                for problem in check(ru, en, glossary, quoted=where.rstrip(")").endswith(QUOTING))]
     report(problems)
 
 
@@ -131,6 +139,12 @@ def test_a_term_rendered_otherwise_once_is_caught(glossary):
     pair = make_pair("<p>Страны ЕАЭС и рынок ЕАЭС.</p>", "<p>The EAEU countries and the Union's market.</p>")
     [message] = paragraph_problems([pair], glossary)
     assert "the Russian uses the term 2 times («ЕАЭС», «ЕАЭС»), the English the agreed «EAEU»" in message
+
+
+def test_the_authors_form_is_allowed_only_where_quoted(glossary):
+    ru, en = "стратегия «Китайский стандарт 2035»", "the strategy “China Standard 2035”"
+    assert check(ru, en, glossary, quoted=True) == []
+    assert any("a banned variant" in p and "china-standards-2035" in p for p in check(ru, en, glossary))
 
 
 def test_inflected_forms_are_recognised(glossary):
