@@ -173,6 +173,7 @@ def _metadata(config) -> dict:
             "original": code == article["original_language"],
             "title": article["title"][code],
             "title_note": article["title_note"][code],
+            "rights": _rights(rights, code),    # data/rights.yaml in this language
             "site_name": site_names[code],
             "abstract": abstract(code, config, article["abstract"]),
             "keywords": article["keywords"][code],
