@@ -29,6 +29,7 @@ from lxml import etree
 import _article
 import _datafiles
 import _edition
+import _templates
 
 TEMPLATES = _datafiles.ROOT / "overrides" / "jats"
 TEMPLATE = "article.xml"
@@ -44,6 +45,7 @@ env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+env.filters["source_date"] = _templates.source_date  # a note's source's date, as the site prints it
 
 
 def build_order(config) -> list[str]:
