@@ -1,6 +1,7 @@
 """Fill in the sizes of the article's other forms (overrides/edition/forms.html) once the
 files are written: every `<span class="edition-size" data-edition-size="PATH"></span>` of
-every built page gets the size of site/PATH in the page's language (data/labels.yaml: size).
+every built page gets the size of site/PATH in the block's language (`data-lang`: a parallel
+page holds both languages' blocks; data/labels.yaml: size).
 
 Runs once, after every language is built and the downloads are written (the lowest event
 priority of the build; in `mkdocs build` the download worker has finished by then). The
@@ -16,9 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _datafiles
-import _edition
 
-SLOT = re.compile(r'(<span class="edition-size" data-edition-size="(?P<path>[^"]+)">)(</span>)')
+SLOT = re.compile(r'(<span class="edition-size" data-edition-size="(?P<path>[^"]+)" data-lang="(?P<lang>[^"]+)">)(</span>)')
 
 
 def _size(path: Path, lang: str, label: str) -> str:
@@ -32,23 +32,19 @@ def on_post_build(config):
         return  # a nested build of one more language: patch once, when all are built
     site = Path(config.site_dir)
     labels = _datafiles.load("labels")["size"]
-    languages = _edition.languages(config)
-    default = _edition.default_language(config)
     sizes: dict = {}
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if "data-edition-size" not in text:
             continue
-        first = page.relative_to(site).parts[0]
-        lang = first if first in languages and first != default else default
-
-        def fill(match, page=page, lang=lang):
+        def fill(match, page=page):
+            lang = match.group("lang")
             target = site / match.group("path")
             if not target.is_file():
                 raise PluginError(f"{page.relative_to(site)}: the page offers {match.group('path')}, which the build did not write. "
                                   "Check the hook that writes it (see hooks/_edition.py: forms).")
             key = (match.group("path"), lang)
             sizes.setdefault(key, _size(target, lang, labels[lang]))
-            return match.group(1) + sizes[key] + match.group(3)
+            return match.group(1) + sizes[key] + match.group(4)
 
         page.write_text(SLOT.sub(fill, text), encoding="utf-8")

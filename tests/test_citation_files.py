@@ -16,13 +16,14 @@ from pybtex.database import parse_file
 from edition_site import LANGS, PAGES, data, md_name, site_url, url
 
 KINDS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
+TYPES = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems", "json": "application/vnd.citationstyles.csl+json"}
 RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  -( .*)?$")  # a tag, two spaces, a hyphen, the value
 HARVARD = "harvard-cite-them-right"  # the style citeproc-py ships
 
 
 def linked_file(site, pages, lang, page, ext):
     """The file the page's cite block links for a format, resolved against the page."""
-    links = [a["href"] for a in pages[lang][page].select(".edition-cite a[download]") if a["href"].endswith("." + ext)]
+    links = [a["href"] for a in pages[lang][page].select(f".edition-cite a[download][type='{TYPES[ext]}']") if a["href"].endswith("." + ext)]
     assert len(links) == 1, f"{md_name(lang, page)}: the cite block links {len(links)} .{ext} file(s), expected one ({KINDS[ext]})"
     path = site / urljoin("/" + url(lang, page), links[0]).lstrip("/")
     assert path.is_file(), f"{md_name(lang, page)}: the {KINDS[ext]} link {links[0]} leads nowhere"

@@ -124,7 +124,8 @@ def test_an_unverified_note_says_so():
     del note["sources"]
     note["verified"] = False
     for lang in LANGS:
-        aside = _templates.fragment("fragments/note.html", note=note, lang=lang, labels=_templates.labels(lang), url_for=lambda name: "")
+        aside = BeautifulSoup(_templates.render("fragments/note.html", note=note, lang=lang, labels=_templates.labels(lang),
+                                                url_for=lambda name: ""), "html.parser")
         assert source_problems(aside.aside, note, lang, "policy-coordination", {}) == []
         assert text(aside.select_one(".edition-note__source")) == data("labels")["note_not_verified"][lang]
 
