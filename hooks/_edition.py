@@ -130,7 +130,7 @@ def _metadata(config) -> dict:
     editions = {}
     for code in languages(config):
         root = prefix(code, config)
-        files = {ext: f"{root}{DOWNLOADS}{article['file_name']}-{code}.{ext}" for ext in ("pdf", "bib", "ris", "json")}
+        files = {ext: f"{root}{DOWNLOADS}{article['file_name']}-{code}.{ext}" for ext in ("pdf", "epub", "bib", "ris", "json")}
         editions[code] = {
             "lang": code,
             "original": code == article["original_language"],
