@@ -78,8 +78,6 @@ def compose(article) -> dict:
     bodies = {TITLE_PAGE: env.get_template("title.xhtml").render(edition=meta, css=STYLESHEET)}
     for page in pages:
         blocks = [block for block in page.blocks if block.id != TITLE_BLOCK]
-        if not blocks:
-            continue
         headings = [block for block in blocks if block.level]
         if not headings:
             raise BookError(f"docs/{lang}/{page.name}.md: the page has no heading with an id; the EPUB's contents need one. Give it a `# Title {{#id}}`.")

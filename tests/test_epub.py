@@ -198,3 +198,11 @@ def test_the_navigation_has_contents_and_landmarks(books, pages, lang):
     heading = article(pages[lang][first_chapter]).find("h1")["id"]
     assert ids.get(heading) == landmarks["bodymatter"], f"{book.path.name}: the text starts at {landmarks['bodymatter']}, not at {md_name(lang, first_chapter)}"
     assert ids.get("reference-list") == landmarks["bibliography"], f"{book.path.name}: the bibliography landmark does not lead to the references"
+
+
+def test_the_books_templates_are_not_published(site):
+    """overrides/ is the theme's folder, whose files MkDocs copies into the site: the book's own stay out."""
+    templates = Path(__file__).resolve().parent.parent / "overrides" / "epub"
+    published = sorted(str(path.relative_to(site)) for path in site.rglob("*")
+                       if path.is_file() and path.name in {template.name for template in templates.iterdir()})
+    assert templates.is_dir() and not published, f"the site publishes the EPUB's templates: {published} (hooks/epub.py on_files)"
