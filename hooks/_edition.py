@@ -165,7 +165,7 @@ def _metadata(config) -> dict:
     editions = {}
     for code in languages(config):
         root = prefix(code, config)
-        files = {ext: f"{root}{DOWNLOADS}{article['file_name']}-{code}.{ext}" for ext in ("pdf", "bib", "ris", "json")}
+        files = {ext: f"{root}{DOWNLOADS}{article['file_name']}-{code}.{ext}" for ext in ("pdf", "epub", "bib", "ris", "json")}
         # One JATS file for all languages (the original with its translations as sub-articles): hooks/jats.py.
         files["jats"] = f"{prefix(default, config)}{DOWNLOADS}{article['file_name']}.jats.xml"
         editions[code] = {

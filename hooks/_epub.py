@@ -1,0 +1,185 @@
+"""The EPUB 3 of a language, composed from the article model (hooks/_article.py).
+
+Not a hook: hooks/epub.py calls `compose(article)` in each language's on_post_build and
+hands what it returns to hooks/_downloads.py, whose worker zips it (hooks/_render_epub.py).
+
+The book: a title page from data/article.yaml (overrides/epub/title.xhtml), then one
+XHTML file per page of the model — the abstracts, every chapter in the nav's order, the
+references, and the corrections log (the edition's changes to the author's text, which a
+reader of the book could not see otherwise) — each rendered by overrides/epub/chapter.xhtml
+from the page's blocks as the build rendered them (tables, map, editor's notes included),
+with links rebased: a target inside the book becomes `file.xhtml#id`, anything else an
+absolute URL of the published site. The ¶ permalinks are dropped, and so is what a page
+hides until a script shows it (the table's filters): the book has no script.
+
+XHTML is XML. The model's elements come from an HTML parser (boolean attributes, `<br>`,
+SVG attributes lowercased: `viewbox`), so every rendered file is read again by an HTML5
+parser that follows the specification (tinyhtml5: SVG and MathML in their namespaces,
+their attribute names case-corrected, `viewBox`), and written out through lxml.etree as
+XML in the XHTML namespace. The map stays in its chapter as inline SVG.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+import jinja2
+import tinyhtml5
+from lxml import etree
+
+import _article
+import _datafiles
+
+TEMPLATES = _datafiles.ROOT / "overrides" / "epub"
+CSS = TEMPLATES / "book.css"
+DEPENDS = sorted(str(path) for path in TEMPLATES.iterdir() if path.is_file())
+VERSIONS = ["Jinja2", "lxml", "tinyhtml5"]
+
+FOLDER = "EPUB"                       # the book's files inside the zip
+PACKAGE = f"{FOLDER}/package.opf"
+NAV, STYLESHEET, TITLE_PAGE = "nav.xhtml", "book.css", "title.xhtml"
+TITLE_BLOCK = "title"                 # overrides/edition/title.html: the title page of the book shows it
+REFERENCE_LIST = "reference-list"     # overrides/edition/references.html: the page holding it is the bibliography
+APPENDICES = ("corrections",)         # the edition's pages (docs/LANG/NAME.md) the book carries, after the article
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+QUALIFIED = {"xml:lang": XML_LANG, "epub:type": f"{{{OPS}}}type"}
+
+env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class BookError(_datafiles.DataError):
+    """A book that cannot be made as the pages are: the message says where and what to do."""
+
+
+def compose(article) -> dict:
+    """Everything the zip holds, in its order, as picklable data for hooks/_render_epub.py."""
+    meta = article.edition
+    lang = article.lang
+    labels = meta["labels"]
+    abstract_page = _datafiles.load("article")["abstract"]["page"].removesuffix(".md")
+    pages = article.article_pages + [page for page in article.pages if page.name in APPENDICES]
+    files = {page.url: f"{page.name}.xhtml" for page in pages}
+    for reserved in (NAV, TITLE_PAGE):
+        if reserved in files.values():
+            raise BookError(f"docs/{lang}/{reserved.removesuffix('.xhtml')}.md: its name is one the EPUB keeps for its own {reserved}; rename the page.")
+
+    documents = [{"item": "title-page", "file": TITLE_PAGE, "title": labels["epub_title_page"], "type": "titlepage",
+                  "sections": [], "svg": False, "heading": TITLE_BLOCK}]
+    bodies = {TITLE_PAGE: env.get_template("title.xhtml").render(edition=meta, css=STYLESHEET)}
+    for page in pages:
+        blocks = [block for block in page.blocks if block.id != TITLE_BLOCK]
+        headings = [block for block in blocks if block.level]
+        if not headings:
+            raise BookError(f"docs/{lang}/{page.name}.md: the page has no heading with an id; the EPUB's contents need one. Give it a `# Title {{#id}}`.")
+        if page.name == abstract_page:
+            kind, role = "abstract", "doc-abstract"
+        elif any(block.id == REFERENCE_LIST for block in blocks):
+            kind, role = "bibliography", "doc-bibliography"
+        elif page.kind != "article":
+            kind, role = "appendix", "doc-appendix"
+        else:
+            kind, role = "chapter", "doc-chapter"
+        file = files[page.url]
+        link = _linker(file, files, meta["site_url"])
+        content = _article.html([element for block in blocks for element in block.elements], page.url, link=link, permalinks=False)
+        document = {
+            "item": f"part-{page.name}", "file": file, "title": headings[0].title, "type": kind, "role": role,
+            "heading": headings[0].id, "sections": [{"id": block.id, "title": block.title} for block in headings[1:]],
+            "svg": any(True for block in blocks for element in block.elements for _svg in element.iter("svg")),
+        }
+        documents.append(document)
+        bodies[file] = env.get_template("chapter.xhtml").render(lang=lang, document=document, content=content, css=STYLESHEET)
+
+    kinds = {document["type"]: document for document in reversed(documents)}
+    if "chapter" not in kinds:
+        raise BookError(f"docs/{lang}/: no chapter of the article was rendered; the EPUB needs its text.")
+    landmarks = [{"type": "titlepage", "href": TITLE_PAGE, "title": labels["epub_title_page"]},
+                 {"type": "toc", "href": f"{NAV}#toc", "title": labels["pdf_contents"]},
+                 {"type": "bodymatter", "href": kinds["chapter"]["file"], "title": kinds["chapter"]["title"]}]
+    if "bibliography" in kinds:
+        landmarks.append({"type": "bibliography", "href": kinds["bibliography"]["file"], "title": kinds["bibliography"]["title"]})
+    bodies[NAV] = env.get_template("nav.xhtml").render(lang=lang, labels=labels, documents=documents, landmarks=landmarks, css=STYLESHEET)
+
+    entries = [
+        ["META-INF/container.xml", _xml(env.get_template("container.xml").render(package=PACKAGE), "container.xml")],
+        [PACKAGE, _xml(env.get_template("package.opf").render(
+            edition=meta, documents=documents, nav=NAV, css=STYLESHEET), "package.opf")],
+        [f"{FOLDER}/{NAV}", xhtml(bodies[NAV], keep_hidden=True)],
+        [f"{FOLDER}/{STYLESHEET}", CSS.read_bytes()],
+    ]
+    entries += [[f"{FOLDER}/{document['file']}", xhtml(bodies[document["file"]])] for document in documents]
+    day = [int(part) for part in meta["date"].split("-")]
+    return {"entries": entries, "date_time": day + [0, 0, 0]}
+
+
+def _linker(here: str, files: dict, site_url: str):
+    """The `link` of _article.html() for the book's file `here`."""
+    def link(path, fragment, query):
+        if path in files and not query:
+            target = "" if files[path] == here else files[path]
+            return f"{target}#{fragment}" if fragment else (target or here)
+        return site_url + path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+    return link
+
+
+def _xml(text: str, template: str) -> bytes:
+    """A rendered XML template, checked to be well-formed."""
+    try:
+        etree.fromstring(text.encode("utf-8"))
+    except etree.XMLSyntaxError as err:
+        raise BookError(f"overrides/epub/{template}: the rendered file is not well-formed XML ({err}). Correct the template.") from None
+    return text.encode("utf-8")
+
+
+def xhtml(document: str, keep_hidden: bool = False) -> bytes:
+    """An HTML document (a rendered template holding the model's HTML) as XHTML: parsed as
+    HTML5 does, written as XML. Elements marked `hidden` are left out unless keep_hidden
+    (the navigation document hides its landmarks on purpose)."""
+    parsed = tinyhtml5.parse(document)
+    root = etree.Element(parsed.tag, nsmap={None: XHTML, "epub": OPS})
+    _copy_into(root, parsed, keep_hidden)
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>") + b"\n"
+
+
+def _namespace(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def _attributes(node, target) -> None:
+    for name, value in node.attrib.items():
+        if name == "xmlns" or name.startswith("xmlns:"):
+            continue
+        target.set(QUALIFIED.get(name, name), value)
+    if target.get("lang") is not None and target.get(XML_LANG) is None:
+        target.set(XML_LANG, target.get("lang"))   # XHTML: lang in no namespace goes with xml:lang
+
+
+def _copy_into(target, node, keep_hidden: bool) -> None:
+    """Copy the ElementTree `node` (its attributes, text, children) into the lxml element `target`."""
+    _attributes(node, target)
+    target.text = node.text
+    last = None
+    for child in node:
+        skip = child.tag is ElementTree.Comment or (not keep_hidden and "hidden" in child.attrib)
+        if skip or not isinstance(child.tag, str):
+            if child.tail:
+                if last is None:
+                    target.text = (target.text or "") + child.tail
+                else:
+                    last.tail = (last.tail or "") + child.tail
+            continue
+        namespace = _namespace(child.tag)
+        nsmap = {None: namespace} if namespace and namespace != _namespace(target.tag) else None
+        last = etree.SubElement(target, child.tag, nsmap=nsmap)
+        _copy_into(last, child, keep_hidden)
+        last.tail = child.tail
