@@ -1,7 +1,7 @@
 """Lighthouse on every built HTML page of the site, both languages: chapters, the edition's
 pages, parallel pages, and the two 404 pages.
 
-    .venv/bin/python bench/lighthouse.py [--site SITE] [--runs 3] [--output bench/lighthouse.md] [PAGE …]
+    .venv/bin/python bench/lighthouse.py [--site SITE] [--runs 3] [--max-load 1.5] [--output bench/lighthouse.md] [PAGE …]
 
 Without --site it builds the site first (`mkdocs build --strict` into a temporary folder).
 Each page is audited `--runs` times, one run after another (Lighthouse is slow and its
@@ -86,8 +86,19 @@ def run_once(lighthouse: Path, url: str, out: Path) -> dict:
     }
 
 
-def measure(base: str, urls: list[str], runs: int = 3, work: Path | None = None, log=print) -> dict[str, dict]:
-    """Every URL (below `base`) audited `runs` times in turn; per URL the median scores."""
+def quiet(max_load: float | None, wait: float) -> float:
+    """Wait (at most `wait` seconds) until the 1-minute load average is at most `max_load`:
+    on a shared machine other work inflates Lighthouse's timings. Returns the load then."""
+    deadline = time.monotonic() + wait
+    while max_load is not None and os.getloadavg()[0] > max_load and time.monotonic() < deadline:
+        time.sleep(10)
+    return os.getloadavg()[0]
+
+
+def measure(base: str, urls: list[str], runs: int = 3, work: Path | None = None, log=print,
+            max_load: float | None = None, wait: float = 0) -> dict[str, dict]:
+    """Every URL (below `base`) audited `runs` times in turn; per URL the median scores.
+    With `max_load`, each run waits (up to `wait` s) for the machine's load to fall to it."""
     lighthouse = cli()
     results = {}
     with tempfile.TemporaryDirectory(prefix="edition-lighthouse-") as tmp:
@@ -96,8 +107,9 @@ def measure(base: str, urls: list[str], runs: int = 3, work: Path | None = None,
             started = time.perf_counter()
             done = []
             for _ in range(runs):
+                load = quiet(max_load, wait)
                 out.unlink(missing_ok=True)
-                done.append(run_once(lighthouse, base + url, out))
+                done.append(run_once(lighthouse, base + url, out) | {"load": load})
             done.sort(key=lambda run: run["scores"]["performance"])
             middle = done[len(done) // 2]
             results[url] = {
@@ -107,6 +119,7 @@ def measure(base: str, urls: list[str], runs: int = 3, work: Path | None = None,
                 "failed": middle["failed"],
                 "version": middle["version"],
                 "benchmark_index": statistics.median(run["benchmark_index"] or 0 for run in done),
+                "load": statistics.median(run["load"] for run in done),
             }
             log(f"  [{number}/{len(urls)}] /{url}: {results[url]['scores']} {results[url]['performance_runs']} "
                 f"({time.perf_counter() - started:.0f} s)", flush=True)
@@ -133,20 +146,21 @@ def table(sites: dict[str, dict[str, dict]], runs: int, goal: str = "ours") -> l
         f"headless, the site served with gzip on 127.0.0.1; every HTML page of the build (the 404 pages as their "
         f"files: Lighthouse scores no document answered with status 404). {runs} runs per page, one after "
         f"another; each score is the median of the runs (all performance scores in brackets), the metrics (ms; "
-        f"CLS unitless) and the audits below full score are those of the run with the median performance. "
+        f"CLS unitless) and the audits below full score are those of the run with the median performance; "
+        f"load: the machine's 1-minute load average when the runs started (median). "
         f"Lighthouse's CPU benchmark index of this machine, median: {index:.0f} (below 1000 Lighthouse warns that "
         f"the CPU is slower than its simulation expects, and the performance scores drop: a busy machine). Goals: "
         f"performance ≥ {GOALS['performance']}, accessibility, best practices, SEO = 100.", "",
         "| site | page | performance | accessibility | best practices | SEO | " + " | ".join(METRICS.values()) +
-        " | audits below full score |",
-        "|---|---|---:|---:|---:|---:|" + "---:|" * len(METRICS) + "---|",
+        " | load | audits below full score |",
+        "|---|---|---:|---:|---:|---:|" + "---:|" * len(METRICS) + "---:|---|",
     ]
     for name, results in sites.items():
         for url, result in results.items():
             s, m = result["scores"], result["metrics"]
             metrics = " | ".join(f"{m[key]:.3f}" if key == "cumulative-layout-shift" else f"{m[key]:.0f}" for key in METRICS)
             lines.append(f"| {name} | /{url} | {s['performance']} {result['performance_runs']} | {s['accessibility']} | "
-                         f"{s['best-practices']} | {s['seo']} | {metrics} | {', '.join(result['failed']) or '—'} |")
+                         f"{s['best-practices']} | {s['seo']} | {metrics} | {result['load']:.1f} | {', '.join(result['failed']) or '—'} |")
     if goal in sites:
         missed = [url for url, result in sites[goal].items() if not met(result)]
         lines += ["", f"Goals met on {len(sites[goal]) - len(missed)} of {len(sites[goal])} pages ({goal})"
@@ -168,6 +182,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median counts (default 3)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "lighthouse.md")
+    parser.add_argument("--max-load", type=float, help="before each run, wait until the 1-minute load average is at most this")
+    parser.add_argument("--wait", type=float, default=900, help="… but at most this many seconds (default 900)")
     parser.add_argument("page", nargs="*", help="only these pages (URLs below the site root, e.g. en/infrastructure/)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="edition-lighthouse-site-") as tmp:
@@ -176,7 +192,7 @@ def main() -> None:
         server, base = serve_gzip.serve(site)
         try:
             print(f"Lighthouse on {len(urls)} pages of {site}, {args.runs} runs each …", flush=True)
-            results = measure(base, urls, args.runs)
+            results = measure(base, urls, args.runs, max_load=args.max_load, wait=args.wait)
         finally:
             server.shutdown()
     lines = ["# Lighthouse on every page", "",
