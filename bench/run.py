@@ -9,7 +9,8 @@ bench/results.md. It is not part of `make test` (timings are not tests).
 (c) page weight: compressed bytes a first visit to each page transfers (HTML, CSS, JS,
     fonts, images, search runtime and index), both sites served with gzip;
 (d) Lighthouse 12 (npm, installed into a cache folder on first use), mobile scores of
-    the title page and two chapters in each language.
+    every page of our build (bench/lighthouse.py, which also runs alone) and of the
+    baseline's title page.
 
 The baseline: the same docs/ and nav, Material with its default search plugin, the i18n
 plugin with the same languages, the same Markdown extensions — and no hooks, no
@@ -20,7 +21,6 @@ linearly), page weight <= 1.1x, Lighthouse performance >= 98 and 100 elsewhere.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -40,13 +40,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import lighthouse  # noqa: E402
 import serve_gzip  # noqa: E402
 
 import edition_site  # noqa: E402  (the project's own reading of mkdocs.yml)
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-LIGHTHOUSE = "lighthouse@12.8.2"  # exact, like requirements.txt
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "edition-bench" / LIGHTHOUSE.replace("@", "-")
 GOALS = {"build": 1.3, "weight": 1.1, "performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
@@ -178,36 +177,6 @@ def page_weights(browser, base: str, urls: list[str]) -> dict[str, dict]:
     return weights
 
 
-# --- (d) Lighthouse ------------------------------------------------------------------------
-
-def lighthouse_cli() -> Path:
-    cli = CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
-    if not cli.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"installing {LIGHTHOUSE} into {CACHE} …", flush=True)
-        subprocess.run(["npm", "install", "--prefix", str(CACHE), "--no-audit", "--no-fund",
-                        "--loglevel=error", LIGHTHOUSE], check=True)
-    return cli
-
-
-def lighthouse(cli: Path, url: str, out: Path) -> dict:
-    env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    subprocess.run(
-        ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-         "--only-categories=performance,accessibility,best-practices,seo",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        env=env, check=True, capture_output=True,
-    )
-    report = json.loads(out.read_text(encoding="utf-8"))
-    scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
-    failed = sorted(
-        audit["id"] for audit in report["audits"].values()
-        if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") in ("binary", "numeric")
-        and any(audit["id"] == ref["id"] for cat in report["categories"].values() for ref in cat["auditRefs"] if ref.get("weight"))
-    )
-    return {"scores": scores, "failed": failed, "version": report["lighthouseVersion"]}
-
-
 # --- the machine ----------------------------------------------------------------------------
 
 def machine() -> list[str]:
@@ -240,7 +209,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="timed builds of each site at 1x (default 7)")
     parser.add_argument("--scaled-runs", type=int, default=5, help="timed builds at 5x and 10x (default 5)")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; the median run counts")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median counts (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
     args = parser.parse_args()
@@ -266,16 +235,10 @@ def main() -> None:
 
         audits = {}
         if not args.no_lighthouse:
-            print("(d) Lighthouse …", flush=True)
-            cli = lighthouse_cli()
-            chosen = [edition_site.url(lang, page) for lang in edition_site.LANGS for page in edition_site.PAGES[:3]]
-            for name in ("ours", "baseline"):
-                for url in chosen if name == "ours" else chosen[:1]:
-                    runs = [lighthouse(cli, servers[name][1] + url, work / "lighthouse.json")
-                            for _ in range(args.lighthouse_runs)]
-                    runs.sort(key=lambda run: run["scores"]["performance"])
-                    audits[(name, url)] = runs[len(runs) // 2] | {"performance": [r["scores"]["performance"] for r in runs]}
-                    print(f"  {name} /{url}: {audits[(name, url)]['scores']}", flush=True)
+            print("(d) Lighthouse, every page …", flush=True)
+            audits["ours"] = lighthouse.measure(servers["ours"][1], lighthouse.pages(builds[0]["sites"]["ours"]),
+                                                args.lighthouse_runs, work)
+            audits["baseline"] = lighthouse.measure(servers["baseline"][1], [""], args.lighthouse_runs, work)
         for server, _ in servers.values():
             server.shutdown()
 
@@ -331,22 +294,7 @@ def main() -> None:
 
     # (d)
     if audits:
-        version = next(iter(audits.values()))["version"]
-        lines += ["## (d) Lighthouse", "",
-                  f"Lighthouse {version}, mobile (default emulation and simulated throttling), Chromium headless, "
-                  f"the sites served with gzip on 127.0.0.1; {args.lighthouse_runs} runs per page, the run with the "
-                  f"median performance score is shown (all performance scores in brackets). Goals: performance ≥ "
-                  f"{GOALS['performance']}, accessibility, best practices, SEO = 100.", "",
-                  "| site | page | performance | accessibility | best practices | SEO | audits below full score |",
-                  "|---|---|---:|---:|---:|---:|---|"]
-        met = True
-        for (name, url), audit in audits.items():
-            s = audit["scores"]
-            if name == "ours":
-                met &= all(s[key] >= GOALS[key] for key in ("performance", "accessibility", "best-practices", "seo"))
-            lines.append(f"| {name} | /{url} | {s['performance']} {audit['performance']} | {s['accessibility']} | {s['best-practices']} | "
-                         f"{s['seo']} | {', '.join(audit['failed']) or '—'} |")
-        lines += ["", f"Goals for our pages: {verdict(met)}.", ""]
+        lines += lighthouse.table(audits, args.lighthouse_runs)
 
     header = ["# Benchmark results", "",
               f"`make bench` (bench/run.py), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", "",

@@ -1,5 +1,6 @@
-/* Filters for the data tables (overrides/edition/table.html renders the controls,
- * hidden until this script shows them, so without JavaScript the full table stays).
+/* Filters for the data tables (overrides/edition/table.html renders the controls, laid
+ * out from the first paint, so nothing moves when this script starts; without JavaScript
+ * the CSS hides them and the full table stays).
  *
  * A row is shown when its type (data-type) and one of the countries it concerns
  * (data-covers) match the chosen filters. A group of rows of one type keeps its type
@@ -66,7 +67,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     choose(new URLSearchParams(location.search));
     apply(false);
-    form.hidden = false;
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.edition-filter[data-table]"), setUp);
