@@ -62,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(SITE) .pytest_cache
+	rm -rf $(SITE) .pytest_cache .cache/edition

@@ -111,9 +111,30 @@ def _field(path, value) -> str:
 
 
 def _registry() -> Registry:
-    """The shared definitions, for `$ref: urn:edition:common#/$defs/...`."""
-    common = yaml.safe_load((SCHEMAS / "common.schema.yaml").read_text(encoding="utf-8"))
-    return Registry().with_resource(common["$id"], Resource.from_contents(common))
+    """The shared definitions, for `$ref: urn:edition:common#/$defs/...` (read again only when the file changes)."""
+    path = SCHEMAS / "common.schema.yaml"
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if _schemas.get(path, (None,))[0] != stamp:
+        common = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        _schemas[path] = (stamp, Registry().with_resource(common["$id"], Resource.from_contents(common)))
+    return _schemas[path][1]
+
+
+def schema(name: str) -> dict:
+    """The JSON Schema of data/NAME.yaml as read from data/schemas/ (read again only when the file
+    changes); a copy, so that a caller may fill it in. {} if there is none."""
+    path = SCHEMAS / f"{name}.schema.yaml"
+    if not path.is_file():
+        return {}
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if _schemas.get(path, (None,))[0] != stamp:
+        _schemas[path] = (stamp, yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+    return copy.deepcopy(_schemas[path][1])
+
+
+_schemas: dict = {}  # path → (its size and mtime, what was read)
 
 
 def _fill_enums(schema, value):
@@ -146,9 +167,9 @@ def check(name: str, path: Path | None = None):
             "so that mistakes in the data stop the build."
         )
     value, node = _compose(path)
-    schema = copy.deepcopy(yaml.safe_load(schema_path.read_text(encoding="utf-8")))
-    _fill_enums(schema, value)
-    validator = jsonschema.Draft202012Validator(schema, registry=_registry())
+    rules = schema(name)
+    _fill_enums(rules, value)
+    validator = jsonschema.Draft202012Validator(rules, registry=_registry())
     errors = sorted(validator.iter_errors(value), key=lambda e: (_line(node, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         lines = []

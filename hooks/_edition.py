@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
-import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
@@ -90,13 +89,7 @@ TABLE_FORMATS = ("csv", "json")
 
 def tables() -> list[str]:
     """The data files that are tables (their schema has columns and rows): each is offered for download."""
-    found = []
-    for name in _datafiles.names():
-        schema = _datafiles.SCHEMAS / f"{name}.schema.yaml"
-        properties = yaml.safe_load(schema.read_text(encoding="utf-8")).get("properties", {}) if schema.is_file() else {}
-        if {"columns", "rows"} <= set(properties):
-            found.append(name)
-    return found
+    return [name for name in _datafiles.names() if {"columns", "rows"} <= set(_datafiles.schema(name).get("properties", {}))]
 
 
 def table_file(name: str, lang: str, ext: str, config) -> str:
