@@ -189,12 +189,31 @@ def _stamp() -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA.glob("*.yaml")) + sorted(SCHEMAS.glob("*.yaml")))
 
 
+_build: dict = {"generation": 0, "stamp": None}
+
+
+def refresh() -> int:
+    """A new build begins (hooks/data_validation.py, on_config): look at data/ again. Until
+    the next call, load() trusts this look instead of looking at every call — MkDocs starts
+    a new build (`mkdocs serve`: a rebuild) whenever a watched file changes. Returns the
+    build's generation, which other caches may key on (hooks/_edition.py)."""
+    _build["stamp"] = _stamp()
+    _build["generation"] += 1
+    return _build["generation"]
+
+
+def generation() -> int:
+    """The number of refresh() calls so far: 0 outside a build (tools, tests), where every
+    load() looks at data/ again."""
+    return _build["generation"]
+
+
 def load(name: str):
     """The validated content of data/NAME.yaml.
 
     Checked once while data/ stays unchanged (hooks load files for every page); a copy
     is returned, so that a caller cannot change what the next one gets."""
-    stamp = _stamp()
+    stamp = _build["stamp"] or _stamp()
     if name not in _loaded or _loaded[name][0] != stamp:
         _loaded[name] = (stamp, check(name))
     return copy.deepcopy(_loaded[name][1])

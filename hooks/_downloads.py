@@ -23,7 +23,8 @@ The cache is $EDITION_CACHE, else .cache/edition/ in the checkout (git-ignored; 
 clean` clears it). An entry is a folder per key: the result (`out`) and manifest.json
 (each file's relative path → sha256, size), written last, the folder renamed into place
 when complete. A hit verifies the manifest before copying; an entry that fails (corrupt,
-partial, extra files) is removed and rendered again, never served.
+partial, extra files) is removed and rendered again, never served. Entries no build has
+used for two weeks are removed when a MkDocs command starts.
 
 `mkdocs build` waits for the worker at the very end (hooks/downloads.py) and fails with
 every file that could not be written and why. `mkdocs serve` does not wait: the browser
@@ -70,8 +71,10 @@ HOOKS = Path(__file__).resolve().parent
 ROOT = HOOKS.parent
 FORMAT = 1                               # of a cache entry; part of every key
 WORKERS = 2                              # the machine has two cores
+NICE = 10                                # the worker's processes yield the CPU to the page build
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)     # variables renderers read: part of the key, set in the worker
 TIMEOUT = float(os.environ.get("EDITION_DOWNLOAD_TIMEOUT", 600))  # seconds `mkdocs build` waits for one file
+KEEP_DAYS = 14                           # prune(): entries unused that long are removed
 MANIFEST = "manifest.json"
 OUT = "out"
 
@@ -152,6 +155,8 @@ def _lookup(key: str) -> Path | None:
     if not entry.exists():
         return None
     if _valid(entry):
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # used now: prune() keeps it
         return entry
     log.info(f"downloads: cache entry {entry} is corrupt or incomplete: removed, rendering again")
     shutil.rmtree(entry, ignore_errors=True)
@@ -318,7 +323,9 @@ def _execute(job: dict) -> dict:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as err:  # noqa: B036 — WeasyPrint's FatalURLFetchingError is a BaseException
-        return {"error": f"{type(err).__name__}: {err}", "traceback": traceback.format_exc()}
+        frames = traceback.extract_tb(err.__traceback__)
+        where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        return {"error": f"{type(err).__name__}: {err}{where}", "traceback": traceback.format_exc()}
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -360,7 +367,8 @@ class _Pool:
             context.set_forkserver_preload(["_downloads", *sorted(path.stem for path in HOOKS.glob("_render_*.py"))])
             with _python_path():
                 multiprocessing.forkserver.ensure_running()
-            self._executor = concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=context)
+            # Niced: where the worker and the page build compete for the two cores, the pages go first.
+            self._executor = concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=context, initializer=os.nice, initargs=(NICE,))
         return self._executor
 
     def broken(self) -> None:
@@ -422,6 +430,22 @@ _jobs: list[_Job] = []             # this build's jobs, for finish()
 _counts = {"rendered": 0, "cached": 0}
 
 
+def prune(days: float = KEEP_DAYS) -> None:
+    """Remove the cache entries no build has used for DAYS, and leftovers of renders that
+    were stopped (an hour old): every edit in `mkdocs serve` makes new entries."""
+    root = cache_root()
+    if not root.is_dir():
+        return
+    now = time.time()
+    for path in [*root.iterdir(), *((root / "tmp").iterdir() if (root / "tmp").is_dir() else [])]:
+        with contextlib.suppress(OSError):
+            if path.name in ("tmp", "jinja"):
+                continue
+            age = now - path.stat().st_mtime
+            if age > (3600 if path.parent.name == "tmp" else days * 86400):
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def start(command: str) -> None:
     """A new MkDocs command (on_startup): 'serve' does not wait for the worker, 'build' does."""
     global _serve
@@ -433,6 +457,7 @@ def start(command: str) -> None:
         _active.clear()
         _jobs.clear()
         _counts.update(rendered=0, cached=0)
+    prune()
     if _serve:
         from mkdocs.utils import CountHandler
 

@@ -103,11 +103,15 @@ _cache: dict = {}
 def metadata(config) -> dict:
     """Everything the templates and generated files say about the article and its editions.
 
-    Computed once per language and state of the files it reads (data/, docs/*/ pages):
-    reading and validating YAML is slow, and every page asks."""
-    docs = Path(config.docs_dir)
-    sources = sorted(_datafiles.DATA.glob("*.yaml")) + sorted(docs.glob("*/*.md"))
-    key = (current_language(config), config.site_url, tuple((str(p), p.stat().st_mtime_ns) for p in sources))
+    Computed once per language and build (or, outside a build, state of the files it reads:
+    data/, docs/*/ pages): reading and validating YAML is slow, and every page asks."""
+    if _datafiles.generation():  # in a build: MkDocs builds anew when a file changes
+        state = ("build", _datafiles.generation())
+    else:
+        docs = Path(config.docs_dir)
+        sources = sorted(_datafiles.DATA.glob("*.yaml")) + sorted(docs.glob("*/*.md"))
+        state = tuple((str(p), p.stat().st_mtime_ns) for p in sources)
+    key = (current_language(config), config.site_url, config.docs_dir, state)
     if key not in _cache:
         _cache.clear()
         _cache[key] = _metadata(config)

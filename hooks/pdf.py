@@ -26,9 +26,11 @@ from mkdocs.exceptions import PluginError
 
 import _downloads
 import _edition
+import _templates
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+_env.bytecode_cache = _templates.bytecode_cache(_env)
 _navs: dict[str, list] = {}
 SITE = "file:///site/"  # hooks/_render_pdf.py: the base below which the PDF names the site's files
 
