@@ -4,20 +4,21 @@ build's critical path, and kept in a content-addressed cache.
 
 Not a hook: hooks/downloads.py holds its events; the hooks that write a download call
 
-    _downloads.submit(config, target, render, inputs, *, depends=(), versions=())
+    _downloads.submit(config, target, render, inputs, *, depends=(), versions=(), environment=())
 
 and the worker writes site_dir/TARGET (a file, or a folder such as "pagefind") by calling
 RENDER ("module:function" of a module importable from hooks/, by convention
 hooks/_render_<kind>.py), as render(inputs, out: pathlib.Path) -> None, which writes the
 target at `out` — unless the cache holds the result for the same key. INPUTS is plain
 data (str, bytes, int, float, bool, None, dates, lists, dicts with str keys): a render reads
-nothing but its inputs and the files named in DEPENDS.
+nothing but its inputs, the files named in DEPENDS and the variables in ENVIRONMENT.
 
 The key is the sha256 of everything the file depends on: the render's name and its
 module's source, a canonical serialisation of the inputs, the bytes of every DEPENDS path
 (a folder: every file below it), the versions (importlib.metadata) of the packages in
-VERSIONS, the Python version, and SOURCE_DATE_EPOCH (renderers read it: fontTools dates
-the fonts it embeds).
+VERSIONS, the Python version, and the values of the environment variables named in
+ENVIRONMENT (a render that reads one, e.g. SOURCE_DATE_EPOCH, names it; the worker's
+processes get the same values).
 
 The cache is $EDITION_CACHE, else .cache/edition/ in the checkout (git-ignored; `make
 clean` clears it). An entry is a folder per key: the result (`out`) and manifest.json
@@ -38,6 +39,10 @@ The pool: concurrent.futures.ProcessPoolExecutor, two workers, the "forkserver" 
 method (mkdocs serve runs threads; fork after threads can deadlock). Its server process
 imports every hooks/_render_*.py (and so WeasyPrint and Pango) once, when the first
 download is missing from the cache, so the import overlaps the rest of the page build.
+In `mkdocs serve` the workers run niced: a rebuild's pages go before the downloads.
+
+To add a download: write hooks/_render_<kind>.py with render(inputs, out), and call
+submit() from the hook's on_post_build with the inputs and what else the file depends on.
 """
 
 from __future__ import annotations
@@ -71,8 +76,7 @@ HOOKS = Path(__file__).resolve().parent
 ROOT = HOOKS.parent
 FORMAT = 1                               # of a cache entry; part of every key
 WORKERS = 2                              # the machine has two cores
-NICE = 10                                # the worker's processes yield the CPU to the page build
-ENVIRONMENT = ("SOURCE_DATE_EPOCH",)     # variables renderers read: part of the key, set in the worker
+NICE = 10                                # in `mkdocs serve` the worker's processes yield the CPU to the rebuild
 TIMEOUT = float(os.environ.get("EDITION_DOWNLOAD_TIMEOUT", 600))  # seconds `mkdocs build` waits for one file
 KEEP_DAYS = 14                           # prune(): entries unused that long are removed
 MANIFEST = "manifest.json"
@@ -278,7 +282,7 @@ def _module_file(render: str, target: str) -> Path:
     return Path(spec.origin)
 
 
-def key(render: str, inputs, depends=(), versions=(), *, target: str = "") -> str:
+def key(render: str, inputs, depends=(), versions=(), environment=(), *, target: str = "") -> str:
     """The cache key of a download: sha256 over everything it depends on (see the module's docstring)."""
     digest = hashlib.sha256()
     _feed(digest, {
@@ -289,7 +293,7 @@ def key(render: str, inputs, depends=(), versions=(), *, target: str = "") -> st
         "depends": _depends(depends, target),
         "versions": {package: _version(package) for package in sorted(set(versions))},
         "python": sys.version,
-        "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
+        "environment": {name: os.environ.get(name) for name in sorted(set(environment))},
     }, "inputs")
     return digest.hexdigest()
 
@@ -367,8 +371,8 @@ class _Pool:
             context.set_forkserver_preload(["_downloads", *sorted(path.stem for path in HOOKS.glob("_render_*.py"))])
             with _python_path():
                 multiprocessing.forkserver.ensure_running()
-            # Niced: where the worker and the page build compete for the two cores, the pages go first.
-            self._executor = concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=context, initializer=os.nice, initargs=(NICE,))
+            # Niced in `mkdocs serve`: where the worker and a rebuild compete for the two cores, the pages go first.
+            self._executor = concurrent.futures.ProcessPoolExecutor(WORKERS, mp_context=context, initializer=os.nice, initargs=(NICE if _serve else 0,))
         return self._executor
 
     def broken(self) -> None:
@@ -480,11 +484,14 @@ def site_cleaned() -> None:
         _site.release()
 
 
-def submit(config, target: str, render: str, inputs, *, depends=(), versions=()) -> None:
-    """Have site_dir/TARGET written by RENDER from INPUTS, from the cache when it holds the result."""
+def submit(config, target: str, render: str, inputs, *, depends=(), versions=(), environment=()) -> None:
+    """Have site_dir/TARGET written by RENDER from INPUTS, from the cache when it holds the result.
+
+    DEPENDS: files and folders the output depends on besides the inputs (templates, fonts);
+    VERSIONS: the packages that render it; ENVIRONMENT: the environment variables it reads."""
     global _pool
     path = Path(config.site_dir) / target
-    digest = key(render, inputs, depends, versions, target=target)
+    digest = key(render, inputs, depends, versions, environment, target=target)
     with _lock:
         seq = next(_sequence)
         _latest[path] = seq
@@ -506,7 +513,7 @@ def submit(config, target: str, render: str, inputs, *, depends=(), versions=())
         job = _Job(target=target, path=path, key=digest, seq=seq, spec={
             "render": render, "key": digest, "inputs": inputs, "cache": str(cache_root()),
             "code": _file_digest(_module_file(render, target)),
-            "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
+            "environment": {name: os.environ.get(name) for name in sorted(set(environment))},
         })
         _active[path] = job
         _jobs.append(job)

@@ -12,6 +12,9 @@ import pytest
 
 from edition_site import CACHE, build
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("downloads_cache")
+
 SUMMARY = re.compile(r"downloads: (?P<rendered>\d+) rendered, (?P<cached>\d+) from the cache")
 
 

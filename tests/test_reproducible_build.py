@@ -16,6 +16,9 @@ import pytest
 
 from edition_site import ROOT, build
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("reproducible_build")
+
 
 def last_commit_time() -> str:
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
