@@ -29,13 +29,21 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-# One build, the linters, then every test against the build (tests/conftest.py reads EDITION_SITE).
-test: build lint
-	EDITION_SITE=$(SITE) $(BIN)/python -m pytest
+# The tests run on both cores (pytest-xdist): the site is built once before the workers start,
+# and each worker reads it (EDITION_SITE); a module whose tests share a costly fixture keeps
+# them on one worker (pytest.mark.xdist_group). WORKERS=1 runs them in this one process.
+WORKERS ?= 2
+PYTEST  := $(BIN)/python -m pytest $(if $(filter 1,$(WORKERS)),-p no:xdist,-n $(WORKERS) --dist loadgroup)
+
+# One build, the linters (both at once), then every test against the build (tests/conftest.py reads EDITION_SITE).
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 build lint
+	EDITION_SITE=$(SITE) $(PYTEST)
 
 # The quick local check before a pull request: build, linters, every test but the browser's.
-check: build lint
-	EDITION_SITE=$(SITE) $(BIN)/python -m pytest -m "not browser" -q --no-header --tb=line -rf
+check: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 build lint
+	EDITION_SITE=$(SITE) $(PYTEST) -m "not browser" -q --no-header --tb=line -rf
 
 # The pre-commit hooks of .pre-commit-config.yaml, all local tools from .venv (offline).
 # pre-commit lints what git tracks; outside a git checkout the same linters run directly.
@@ -79,6 +87,7 @@ translation-pending: $(STAMP)
 # Benchmarks against a bare Material + i18n baseline (not part of `make test`): bench/results.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/lighthouse.py
 
 clean:
-	rm -rf $(SITE) $(SITE)-compat .pytest_cache
+	rm -rf $(SITE) $(SITE)-compat .pytest_cache .cache/edition

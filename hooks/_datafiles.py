@@ -141,9 +141,30 @@ def _field(path, value) -> str:
 
 
 def _registry() -> Registry:
-    """The shared definitions, for `$ref: urn:edition:common#/$defs/...`."""
-    common = yaml.safe_load((SCHEMAS / "common.schema.yaml").read_text(encoding="utf-8"))
-    return Registry().with_resource(common["$id"], Resource.from_contents(common))
+    """The shared definitions, for `$ref: urn:edition:common#/$defs/...` (read again only when the file changes)."""
+    path = SCHEMAS / "common.schema.yaml"
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if _schemas.get(path, (None,))[0] != stamp:
+        common = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        _schemas[path] = (stamp, Registry().with_resource(common["$id"], Resource.from_contents(common)))
+    return _schemas[path][1]
+
+
+def schema(name: str) -> dict:
+    """The JSON Schema of data/NAME.yaml as read from data/schemas/ (read again only when the file
+    changes); a copy, so that a caller may fill it in. {} if there is none."""
+    path = SCHEMAS / f"{name}.schema.yaml"
+    if not path.is_file():
+        return {}
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if _schemas.get(path, (None,))[0] != stamp:
+        _schemas[path] = (stamp, yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+    return copy.deepcopy(_schemas[path][1])
+
+
+_schemas: dict = {}  # path → (its size and mtime, what was read)
 
 
 def _unique(validator, key, instance, schema):
@@ -211,9 +232,9 @@ def check(name: str, path: Path | None = None):
             "so that mistakes in the data stop the build."
         )
     value, node = _compose(path)
-    schema = copy.deepcopy(yaml.safe_load(schema_path.read_text(encoding="utf-8")))
-    _fill_enums(schema, value)
-    validator = Validator(schema, registry=_registry())
+    rules = schema(name)
+    _fill_enums(rules, value)
+    validator = Validator(rules, registry=_registry())
     errors = sorted(validator.iter_errors(value), key=lambda e: (_line(node, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         lines = [_message(err, node, value, where, schema_path) for err in errors]
@@ -236,12 +257,31 @@ def _stamp() -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA.glob("*.yaml")) + sorted(SCHEMAS.glob("*.yaml")))
 
 
+_build: dict = {"generation": 0, "stamp": None}
+
+
+def refresh() -> int:
+    """A new build begins (hooks/data_validation.py, on_config): look at data/ again. Until
+    the next call, load() trusts this look instead of looking at every call — MkDocs starts
+    a new build (`mkdocs serve`: a rebuild) whenever a watched file changes. Returns the
+    build's generation, which other caches may key on (hooks/_edition.py)."""
+    _build["stamp"] = _stamp()
+    _build["generation"] += 1
+    return _build["generation"]
+
+
+def generation() -> int:
+    """The number of refresh() calls so far: 0 outside a build (tools, tests), where every
+    load() looks at data/ again."""
+    return _build["generation"]
+
+
 def load(name: str):
     """The validated content of data/NAME.yaml.
 
     Checked once while data/ stays unchanged (hooks load files for every page); a copy
     is returned, so that a caller cannot change what the next one gets."""
-    stamp = _stamp()
+    stamp = _build["stamp"] or _stamp()
     if name not in _loaded or _loaded[name][0] != stamp:
         _loaded[name] = (stamp, check(name))
     return copy.deepcopy(_loaded[name][1])

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
-import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
@@ -111,13 +110,7 @@ def _forms(files: dict, table_files: dict) -> list[dict]:
 
 def tables() -> list[str]:
     """The data files that are tables (their schema has columns and rows): each is offered for download."""
-    found = []
-    for name in _datafiles.names():
-        schema = _datafiles.SCHEMAS / f"{name}.schema.yaml"
-        properties = yaml.safe_load(schema.read_text(encoding="utf-8")).get("properties", {}) if schema.is_file() else {}
-        if {"columns", "rows"} <= set(properties):
-            found.append(name)
-    return found
+    return [name for name in _datafiles.names() if {"columns", "rows"} <= set(_datafiles.schema(name).get("properties", {}))]
 
 
 def table_file(name: str, lang: str, ext: str, config) -> str:
@@ -131,11 +124,15 @@ _cache: dict = {}
 def metadata(config) -> dict:
     """Everything the templates and generated files say about the article and its editions.
 
-    Computed once per language and state of the files it reads (data/, docs/*/ pages):
-    reading and validating YAML is slow, and every page asks."""
-    docs = Path(config.docs_dir)
-    sources = sorted(_datafiles.DATA.glob("*.yaml")) + sorted(docs.glob("*/*.md"))
-    key = (current_language(config), config.site_url, tuple((str(p), p.stat().st_mtime_ns) for p in sources))
+    Computed once per language and build (or, outside a build, state of the files it reads:
+    data/, docs/*/ pages): reading and validating YAML is slow, and every page asks."""
+    if _datafiles.generation():  # in a build: MkDocs builds anew when a file changes
+        state = ("build", _datafiles.generation())
+    else:
+        docs = Path(config.docs_dir)
+        sources = sorted(_datafiles.DATA.glob("*.yaml")) + sorted(docs.glob("*/*.md"))
+        state = tuple((str(p), p.stat().st_mtime_ns) for p in sources)
+    key = (current_language(config), config.site_url, config.docs_dir, state)
     if key not in _cache:
         _cache.clear()
         _cache[key] = _metadata(config)

@@ -8,6 +8,7 @@ import _datafiles
 
 
 def on_config(config):
+    _datafiles.refresh()  # a new build: data/ may have changed
     for name in _datafiles.names():
         _datafiles.load(name)  # checked once while data/ is unchanged
     return config

@@ -8,16 +8,17 @@ article is indexed (ROOT); the parts below that are not the text are left out (I
 mkdocs-static-i18n builds the other languages inside the default language's
 on_post_build (priority -100). This event runs after it (priority -200) and skips the
 nested builds, so it indexes the whole site once, after the last language; it runs on
-every rebuild of `mkdocs serve` as well.
+every rebuild of `mkdocs serve` as well. Pagefind itself runs in the download worker
+(hooks/_downloads.py, hooks/_render_search.py) on a copy of those pages, and its bundle
+comes from the worker's cache when no indexed page has changed.
 """
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+import _downloads
 
 ROOT = "article.md-content__inner"
 # Not the text: heading permalinks, Material's edit/view buttons, and (Pagefind's own rule)
@@ -33,28 +34,19 @@ UNUSED = ["pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a nested build of one more language: index once, when all are built
-    command = [
-        sys.executable, "-m", "pagefind", "--site", config.site_dir, "--glob", _pages(config),
-        "--root-selector", ROOT, "--exclude-selectors", ", ".join(IGNORE), "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(
-            f"Pagefind could not index {config.site_dir} (exit {result.returncode}):\n"
-            f"{result.stdout}{result.stderr}\nIs `pagefind[bin]` installed? Run `make setup`."
-        )
-    for pattern in UNUSED:
-        for path in (Path(config.site_dir) / "pagefind").glob(pattern):
-            path.unlink()
-    # Reproducible builds: Pagefind lists the languages in hash order, which varies by run.
-    entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
-    index = json.loads(entry.read_text(encoding="utf-8"))
-    index["languages"] = dict(sorted(index["languages"].items()))
-    entry.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    site = Path(config.site_dir)
+    pages = {}
+    for name in _pages(config):
+        if not (site / name).is_file():
+            raise PluginError(f"{name}: the page to index was not built (hooks/search_index.py); is its docs/ file excluded?")
+        pages[name] = (site / name).read_bytes()
+    # Pagefind runs in the download worker (hooks/_render_search.py), from the cache when no page changed.
+    inputs = {"pages": pages, "root": ROOT, "ignore": IGNORE, "unused": UNUSED}
+    _downloads.submit(config, "pagefind", "_render_search:render", inputs, versions=("pagefind", "pagefind_bin"))
 
 
-def _pages(config):
-    """A Pagefind glob of the built page of every docs/LANG/NAME.md: {index.html,en/introduction/index.html,…}."""
+def _pages(config) -> list[str]:
+    """The built page of every docs/LANG/NAME.md, below the site root: index.html, en/introduction/index.html, …"""
     docs = Path(config.docs_dir)
     paths = []
     for language in config.plugins["i18n"].config.languages:
@@ -62,4 +54,4 @@ def _pages(config):
         for source in sorted((docs / language.locale).rglob("*.md")):
             name = source.relative_to(docs / language.locale).with_suffix("").as_posix()
             paths.append(prefix + ("" if name == "index" else name.removesuffix("/index") + "/") + "index.html")
-    return "{" + ",".join(paths) + "}"
+    return paths

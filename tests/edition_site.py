@@ -129,10 +129,15 @@ def site_url() -> str:
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
+CACHE = Path(os.environ.get("EDITION_CACHE") or ROOT / ".cache" / "edition")  # the download worker's (hooks/_downloads.py)
+
+
 def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`, with extra environment
-    variables (SITE_URL=…); output kept for messages."""
+    variables (SITE_URL=…); output kept for messages. A copy of the project shares the
+    checkout's download cache (EDITION_CACHE), so its unchanged PDFs are not set again."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
+    env.setdefault("EDITION_CACHE", str(CACHE))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True,

@@ -17,6 +17,9 @@ import translation_lock
 from edition_site import build, copy_project
 from translation_pairs import load_pages, numbers_in, pairs, sentences
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("drift_is_caught")
+
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):

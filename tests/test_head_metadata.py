@@ -19,6 +19,9 @@ from bs4 import BeautifulSoup
 
 from edition_site import DEFAULT, LANGS, OTHER, PAGES, build, data, html_path, md_name, parse, site_url, text, url
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("head_metadata")
+
 SUB_PATH = "https://example.org/sub/path/"
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 OPEN_GRAPH = ("og:type", "og:site_name", "og:title", "og:description", "og:locale", "og:url")

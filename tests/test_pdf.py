@@ -11,6 +11,9 @@ from pypdf import PdfReader
 
 from edition_site import LANGS, PAGES, data, md_name, text, url
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("pdf")
+
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 

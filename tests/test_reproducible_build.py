@@ -1,10 +1,13 @@
 """Rule: the build is reproducible — two builds of the same sources with the same
 SOURCE_DATE_EPOCH (`make build` takes it from the last commit) give byte-identical trees:
-every page, the sitemap and its .gz, the search index, _headers. Timestamps come from
-SOURCE_DATE_EPOCH, never from the clock."""
+every page, the sitemap and its .gz, the search index, _headers, the PDFs. Timestamps come
+from SOURCE_DATE_EPOCH, never from the clock. Each build has an empty download cache of
+its own (hooks/_downloads.py), so every download is rendered twice: the renderers
+themselves are deterministic, not merely the cache."""
 
 import filecmp
 import os
+import re
 import subprocess
 from pathlib import Path
 from unittest import mock
@@ -12,6 +15,9 @@ from unittest import mock
 import pytest
 
 from edition_site import ROOT, build
+
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("reproducible_build")
 
 
 def last_commit_time() -> str:
@@ -34,9 +40,13 @@ def differences(one: Path, two: Path) -> list[str]:
 
 
 def built(path: Path, epoch: str) -> Path:
+    cache = path.parent / f"{path.name}-cache"
+    assert not cache.exists(), f"{cache}: the build's download cache must start empty"
     with mock.patch.dict(os.environ, SOURCE_DATE_EPOCH=epoch):
-        result = build(path)
+        result = build(path, EDITION_CACHE=str(cache))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    rendered = re.search(r"downloads: (\d+) rendered, (\d+) from the cache", result.stderr)
+    assert rendered and rendered.group(2) == "0", f"the build took downloads from a cache: {rendered and rendered.group(0)}"
     return path
 
 

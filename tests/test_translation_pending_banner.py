@@ -10,6 +10,9 @@ import drift
 import translation_lock
 from edition_site import build, copy_project, paragraphs, parse
 
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
+pytestmark = pytest.mark.xdist_group("translation_pending_banner")
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
