@@ -144,7 +144,7 @@ def _xml(text: str, template: str) -> bytes:
 def xhtml(document: str, keep_hidden: bool = False) -> bytes:
     """An HTML document (a rendered template holding the model's HTML) as XHTML: parsed as
     HTML5 does, written as XML. Elements marked `hidden` are left out unless keep_hidden
-    (the navigation document hides its landmarks on purpose)."""
+    (the navigation document hides its landmarks on purpose), and so are forms."""
     parsed = tinyhtml5.parse(document)
     root = etree.Element(parsed.tag, nsmap={None: XHTML, "epub": OPS})
     _copy_into(root, parsed, keep_hidden)
@@ -164,13 +164,18 @@ def _attributes(node, target) -> None:
         target.set(XML_LANG, target.get("lang"))   # XHTML: lang in no namespace goes with xml:lang
 
 
+def _interactive(node) -> bool:
+    """A form (the table's filters, which need a script the book has not): no part of a book."""
+    return isinstance(node.tag, str) and node.tag.rsplit("}", 1)[-1] == "form"
+
+
 def _copy_into(target, node, keep_hidden: bool) -> None:
     """Copy the ElementTree `node` (its attributes, text, children) into the lxml element `target`."""
     _attributes(node, target)
     target.text = node.text
     last = None
     for child in node:
-        skip = child.tag is ElementTree.Comment or (not keep_hidden and "hidden" in child.attrib)
+        skip = child.tag is ElementTree.Comment or (not keep_hidden and "hidden" in child.attrib) or _interactive(child)
         if skip or not isinstance(child.tag, str):
             if child.tail:
                 if last is None:
