@@ -57,13 +57,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import lighthouse as lighthouse_pages  # noqa: E402  (Lighthouse on every page; its install)
 import serve_gzip  # noqa: E402
 
 import edition_site  # noqa: E402  (the project's own reading of mkdocs.yml)
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-LIGHTHOUSE = "lighthouse@12.8.2"  # exact, like requirements.txt
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "edition-bench" / LIGHTHOUSE.replace("@", "-")
 GOALS = {"preview": 1.3, "warm": 1.3, "cold": 2.5, "scale": 11.0, "suite": 300.0,
          "weight": 1.1, "performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 SITES = ("ours", "baseline")
@@ -384,13 +383,8 @@ def page_weights(browser, base: str, urls: list[str]) -> dict[str, dict]:
 # --- (f) Lighthouse ------------------------------------------------------------------------
 
 def lighthouse_cli() -> Path:
-    cli = CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
-    if not cli.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"installing {LIGHTHOUSE} into {CACHE} …", flush=True)
-        subprocess.run(["npm", "install", "--prefix", str(CACHE), "--no-audit", "--no-fund",
-                        "--loglevel=error", LIGHTHOUSE], check=True)
-    return cli
+    """Lighthouse's command line, installed on first use (bench/lighthouse.py owns it)."""
+    return lighthouse_pages.cli()
 
 
 def lighthouse(cli: Path, url: str, out: Path) -> dict:
