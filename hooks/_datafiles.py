@@ -160,6 +160,14 @@ def check(name: str, path: Path | None = None):
     return value
 
 
+def where(name: str, path: list) -> str:
+    """data/NAME.yaml:LINE of what a path of keys and indexes points at (["rows", 3, "places", 0]),
+    for a message of a check that runs after the schema's."""
+    file = DATA / f"{name}.yaml"
+    _, node = _compose(file)
+    return f"{relative(file)}:{_line(node, list(path))}"
+
+
 _loaded: dict = {}
 
 

@@ -11,7 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from edition_site import LANGS, PAGES, ROOT, build, html_path, parse
+from edition_site import DEFAULT, LANGS, PAGES, ROOT, build, html_path, parse
+
+
+def pytest_sessionstart(session):
+    """A text that does not pair up with its translation stops the session at once, with the
+    build's own message (hooks/pairing.py): every rule that compares the two languages, and
+    every test that copies the project, would otherwise fail or error over the same mistake."""
+    import pairing
+
+    found = pairing.problems(ROOT / "docs", DEFAULT, LANGS)
+    if found:
+        pytest.exit("the translation does not pair up with the Russian text, so no test can run "
+                    "(the build stops here too):\n  " + "\n  ".join(found), returncode=1)
+
+
+def build_errors(result) -> str:
+    """What a failed build said, without its progress lines (INFO)."""
+    lines = (result.stdout + result.stderr).splitlines()
+    kept = [line for line in lines if line.strip() and not line.startswith("INFO")]
+    return "\n".join(kept) or "\n".join(lines[-20:])
 
 
 @pytest.fixture(scope="session")
@@ -19,11 +38,14 @@ def site(tmp_path_factory) -> Path:
     given = os.environ.get("EDITION_SITE")
     if given:
         path = (ROOT / given).resolve()
-        assert (path / "index.html").is_file(), f"EDITION_SITE={given}: no built site there; run `make build`"
+        if not (path / "index.html").is_file():
+            pytest.exit(f"EDITION_SITE={given}: no built site there; run `make build`.", returncode=1)
         return path
     path = tmp_path_factory.mktemp("site")
     result = build(path)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    if result.returncode != 0:
+        # One failure for the session, with the build's message, not one set-up error per test.
+        pytest.exit(f"mkdocs build --strict failed, so no test can run:\n{build_errors(result)}", returncode=1)
     return path
 
 

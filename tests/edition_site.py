@@ -126,7 +126,7 @@ def site_url() -> str:
     return os.environ.get("SITE_URL") or config()["site_url"]
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools")
 
 
 def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.CompletedProcess:
