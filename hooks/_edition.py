@@ -110,10 +110,12 @@ _cache: dict = {}
 def metadata(config) -> dict:
     """Everything the templates and generated files say about the article and its editions.
 
-    Computed once per language and state of the files it reads (data/, docs/*/ pages):
+    Computed once per language and state of the files it reads (data/, docs/*/ pages, mkdocs.yml):
     reading and validating YAML is slow, and every page asks."""
     docs = Path(config.docs_dir)
     sources = sorted(_datafiles.DATA.glob("*.yaml")) + sorted(docs.glob("*/*.md"))
+    if config.config_file_path:  # site names and languages come from mkdocs.yml
+        sources.append(Path(config.config_file_path))
     key = (current_language(config), config.site_url, tuple((str(p), p.stat().st_mtime_ns) for p in sources))
     if key not in _cache:
         _cache.clear()
