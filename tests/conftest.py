@@ -13,17 +13,33 @@ import pytest
 
 from edition_site import DEFAULT, LANGS, PAGES, ROOT, build, html_path, parse
 
+_UNPAIRED: list[str] = []
+
 
 def pytest_sessionstart(session):
-    """A text that does not pair up with its translation stops the session at once, with the
-    build's own message (hooks/pairing.py): every rule that compares the two languages, and
-    every test that copies the project, would otherwise fail or error over the same mistake."""
+    """A text that does not pair up with its translation stops the session before any test,
+    with the build's own message (hooks/pairing.py), once: every rule that compares the two
+    languages, and every test that copies the project, would otherwise fail over the same mistake."""
     import pairing
 
-    found = pairing.problems(ROOT / "docs", DEFAULT, LANGS)
-    if found:
-        pytest.exit("the translation does not pair up with the Russian text, so no test can run "
-                    "(the build stops here too):\n  " + "\n  ".join(found), returncode=1)
+    _UNPAIRED[:] = pairing.problems(ROOT / "docs", DEFAULT, LANGS)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if _UNPAIRED and items:
+        config.hook.pytest_deselected(items=list(items))
+        items[:] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _UNPAIRED:
+        terminalreporter.section("the translation does not pair up with the Russian text", red=True)
+        terminalreporter.write_line("No test ran (the build stops here too):\n  " + "\n  ".join(_UNPAIRED))
+
+
+def pytest_sessionfinish(session):
+    if _UNPAIRED:
+        session.exitstatus = 1
 
 
 def build_errors(result) -> str:
@@ -34,7 +50,7 @@ def build_errors(result) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(request, tmp_path_factory) -> Path:
     given = os.environ.get("EDITION_SITE")
     if given:
         path = (ROOT / given).resolve()
@@ -45,7 +61,8 @@ def site(tmp_path_factory) -> Path:
     result = build(path)
     if result.returncode != 0:
         # One failure for the session, with the build's message, not one set-up error per test.
-        pytest.exit(f"mkdocs build --strict failed, so no test can run:\n{build_errors(result)}", returncode=1)
+        request.session.shouldstop = "mkdocs build --strict failed (its message above): no other test can run"
+        pytest.fail(f"mkdocs build --strict failed:\n{build_errors(result)}", pytrace=False)
     return path
 
 
