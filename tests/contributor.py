@@ -21,11 +21,22 @@ from pathlib import Path
 
 import yaml
 
+import drift
 from edition_site import ROOT, build
 
 # A contributor's checkout: everything but what .gitignore leaves out (and the git folder).
 NOT_CHECKED_OUT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", ".ruff_cache", "work", "*.pyc")
 
+
+# The rules a contributor's edit of the text or the data meets (what `make check` would run against it).
+PAIR_RULES = ["tests/test_pair_citations.py", "tests/test_pair_footnotes.py", "tests/test_pair_links.py",
+              "tests/test_pair_numbers.py", "tests/test_pair_sentences.py", "tests/test_pair_structure.py"]
+RULES = ["tests/test_source_fidelity.py", "tests/test_translation_lock.py", "tests/test_editor_notes.py", "tests/test_table.py",
+         "tests/test_map.py", "tests/test_corrections_log.py", "tests/test_tree_parity.py", "tests/test_glossary_terms.py",
+         "tests/test_keywords.py", "tests/test_table_downloads.py", "tests/test_title_abstracts.py", *PAIR_RULES]
+# Tests of those modules that build copies of their own (not what a contributor's edit changes).
+OWN_BUILDS = ("tests/test_editor_notes.py::test_a_note_on_a_missing_paragraph_stops_the_build",
+              "tests/test_corrections_log.py::test_without_corrections_the_page_says_the_text_is_unchanged")
 
 def proves(*sections: str):
     """Mark a test as the proof of doc sections: "README.md: Edit a sentence", "CONTRIBUTING.md: Fix a typo"."""
@@ -122,3 +133,21 @@ def _failures(report: Path) -> dict:
 
 def one_line(message: str) -> str:
     return re.sub(r"\s+", " ", message)
+
+
+def plain_word(markdown: str, glossary) -> str | None:
+    """A word of the paragraph with an «е» that occurs once, is no glossary term and no keyword: one to respell «ё»."""
+    taken = [(m.start(), m.end()) for term in glossary for pattern in term.ru for m in pattern.finditer(markdown)]
+    for match in re.finditer(r"(?<![\w-])[а-я]{6,}(?![\w-])", markdown):
+        word = match.group(0)
+        if "е" in word and markdown.count(word) == 1 and not any(a < match.end() and match.start() < b for a, b in taken):
+            return word
+    return None
+
+
+def respell(project: Project, paragraph, glossary) -> tuple[str, str]:
+    """Change one word of a paragraph (its first «е» to «ё»): (the word, as changed)."""
+    word = plain_word(paragraph.markdown, glossary)
+    corrected = word.replace("е", "ё", 1)
+    drift.edit(project.root / "docs", paragraph, word, corrected)
+    return word, corrected

@@ -65,16 +65,16 @@ def check(ru: str, en: str, glossary: list[Term]) -> list[str]:
             continue
         agreed = " or ".join(f"«{form}»" for form in term.agreed)
         where = f"data/glossary.yaml:{term.line}, term '{term.id}'"
+        banned = [bad.group(0) for pattern in term.banned if (bad := pattern.search(en))]
+        if banned:  # one mistake, one message: the banned variant is where the agreed term is missing
+            out.extend(f"the English uses «{bad}», a banned variant for «{used[0]}»: write {agreed} ({where})" for bad in banned)
+            continue
         rendered = uses(term.en, en)
         if not rendered:
             out.append(f"the Russian uses «{used[0]}» but the English lacks the agreed {agreed} ({where})")
         elif len(rendered) < len(used):
             out.append(f"the Russian uses the term {len(used)} times ({', '.join(f'«{u}»' for u in used)}), the English "
                        f"the agreed {agreed} only {len(rendered)} time(s): render every use with it ({where})")
-        for pattern in term.banned:
-            bad = pattern.search(en)
-            if bad:
-                out.append(f"the English uses «{bad.group(0)}», a banned variant for «{used[0]}»: write {agreed} ({where})")
     return out
 
 
