@@ -14,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from contributor import proves
 from edition_site import copy_project
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,7 @@ def _wait_for(predicate, what: str, server, log) -> str:
     pytest.fail(f"no {what} within {WAIT} s:\n{log.read_text(encoding='utf-8')[-3000:]}", pytrace=False)
 
 
+@proves("README.md: Preview", "CONTRIBUTING.md: Preview a change")
 def test_a_changed_template_is_served_after_the_rebuild(tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
