@@ -34,7 +34,8 @@ LOCK = ROOT / "data" / "translation-lock.yaml"
 SOURCE = "ru"
 HEADER = """\
 # Which Russian text each translated paragraph translates. WRITTEN BY A COMMAND, not by hand:
-#   make translation-lock              after bringing a translation up to date with the Russian
+#   make translation-lock              after bringing a translation up to date with the Russian,
+#                                      or after editing a translation alone (a typo in the English)
 #   make translation-pending ID=<id>   to publish a Russian revision before its translation
 # See CONTRIBUTING.md. Schema: schemas/translation-lock.schema.yaml.
 """
