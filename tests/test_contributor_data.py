@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import article_text
-from contributor import Project, proves
+from contributor import Project, one_line, proves
 
 
 @pytest.fixture
@@ -80,3 +80,7 @@ def test_a_data_mistake_in_a_row_names_the_file_line_and_field(project):
     problem = only_problem(project.build())
     assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[0].countries[1] (table row 1, id 'fiber-cn-kz-kg'): 'KAZ' is not one of"), problem
     assert "use one of the values listed" in problem
+    # The copy's tests run alone (they build the site once): one failure with the build's message, then the session stops.
+    checked = project.check()
+    assert len(checked.failures) == 1 and problem in one_line(next(iter(checked.failures.values()))), checked.output
+    assert "mkdocs build --strict failed" in checked.output and "Interrupted" in checked.output, checked.output
