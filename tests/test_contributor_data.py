@@ -84,3 +84,13 @@ def test_a_data_mistake_in_a_row_names_the_file_line_and_field(project):
     checked = project.check()
     assert len(checked.failures) == 1 and problem in one_line(next(iter(checked.failures.values()))), checked.output
     assert "mkdocs build --strict failed" in checked.output and "Interrupted" in checked.output, checked.output
+
+
+@proves("README.md: Record the rights")
+def test_a_license_on_the_article_while_its_holder_is_unknown_stops_the_build(project):
+    """The README: until the holder is identified nothing may license the article or its translation."""
+    assert project.data("rights")["article"]["holder"] is None
+    project.replace("data/rights.yaml", "  license: null", "  license: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}")
+    problem = only_problem(project.build())
+    assert problem.startswith("data/rights.yaml:"), problem
+    assert "license" in problem, problem
