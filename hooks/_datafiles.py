@@ -243,10 +243,11 @@ def check(name: str, path: Path | None = None):
 
 
 def where(name: str, path=()) -> str:
-    """`data/NAME.yaml:LINE` of what a JSON path points at (e.g. [2, "after"]), for another
-    hook's message about a value that passed the schema but is wrong elsewhere."""
+    """data/NAME.yaml:LINE of what a path of keys and indexes points at (["rows", 3, "places", 0]),
+    for a message of a check that runs after the schema's."""
     file = DATA / f"{name}.yaml"
-    return f"{relative(file)}:{_line(_compose(file)[1], list(path))}"
+    _, node = _compose(file)
+    return f"{relative(file)}:{_line(node, list(path))}"
 
 
 _loaded: dict = {}

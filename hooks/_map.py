@@ -40,16 +40,21 @@ class Albers:
         return rho * math.sin(theta), -(self.rho0 - rho * math.cos(theta))  # y grows downwards
 
 
-@functools.cache
 def _outlines(path: str):
+    """The outlines file, parsed once per version of it (under `mkdocs serve`, a changed file is re-read)."""
     file = _datafiles.DATA / path
     try:
-        return json.loads(file.read_text(encoding="utf-8"))
+        return _parsed(file, file.stat().st_mtime_ns)
     except (OSError, ValueError) as err:
         raise _datafiles.DataError(
             f"data/{path}: the map's outlines cannot be read ({err}). "
             "Regenerate them with scripts/map_outlines.py (see its docstring)."
         ) from None
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed(file, stamp):
+    return json.loads(file.read_text(encoding="utf-8"))
 
 
 def clip(points, xmin, ymin, xmax, ymax):

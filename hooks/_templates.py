@@ -2,7 +2,10 @@
 compiled-template cache every Jinja environment of the build shares.
 
 Not a hook: the hooks import it. Autoescape is on, so text from data files is escaped;
-undefined names are errors, so a template never prints a silent blank.
+undefined names are errors, so a template never prints a silent blank. The environment
+lives as long as the process (under `mkdocs serve`, across rebuilds): auto_reload makes it
+check each template's file on every use and re-read a changed one, so a rebuild never
+renders a stale template (tests/test_serve_reload.py).
 """
 
 import datetime
@@ -41,6 +44,7 @@ TEMPLATES = _datafiles.ROOT / "overrides" / "edition"
 
 env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
+    auto_reload=True,
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

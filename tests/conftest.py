@@ -11,19 +11,58 @@ from pathlib import Path
 
 import pytest
 
-from edition_site import LANGS, PAGES, ROOT, build, html_path, parse
+from edition_site import DEFAULT, LANGS, PAGES, ROOT, build, html_path, parse
+
+_UNPAIRED: list[str] = []
+
+
+def pytest_sessionstart(session):
+    """A text that does not pair up with its translation stops the session before any test,
+    with the build's own message (hooks/pairing.py), once: every rule that compares the two
+    languages, and every test that copies the project, would otherwise fail over the same mistake."""
+    import pairing
+
+    _UNPAIRED[:] = pairing.problems(ROOT / "docs", DEFAULT, LANGS)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if _UNPAIRED and items:
+        config.hook.pytest_deselected(items=list(items))
+        items[:] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _UNPAIRED:
+        terminalreporter.section("the translation does not pair up with the Russian text", red=True)
+        terminalreporter.write_line("No test ran (the build stops here too):\n  " + "\n  ".join(_UNPAIRED))
+
+
+def pytest_sessionfinish(session):
+    if _UNPAIRED:
+        session.exitstatus = 1
+
+
+def build_errors(result) -> str:
+    """What a failed build said, without its progress lines (INFO)."""
+    lines = (result.stdout + result.stderr).splitlines()
+    kept = [line for line in lines if line.strip() and not line.startswith("INFO")]
+    return "\n".join(kept) or "\n".join(lines[-20:])
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(request, tmp_path_factory) -> Path:
     given = os.environ.get("EDITION_SITE")
     if given:
         path = (ROOT / given).resolve()
-        assert (path / "index.html").is_file(), f"EDITION_SITE={given}: no built site there; run `make build`"
+        if not (path / "index.html").is_file():
+            pytest.exit(f"EDITION_SITE={given}: no built site there; run `make build`.", returncode=1)
         return path
     path = tmp_path_factory.mktemp("site")
     result = build(path)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    if result.returncode != 0:
+        # One failure for the session, with the build's message, not one set-up error per test.
+        request.session.shouldstop = "mkdocs build --strict failed (its message above): no other test can run"
+        pytest.fail(f"mkdocs build --strict failed:\n{build_errors(result)}", pytrace=False)
     return path
 
 

@@ -126,7 +126,7 @@ def site_url() -> str:
     return os.environ.get("SITE_URL") or config()["site_url"]
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools")
 
 
 CACHE = Path(os.environ.get("EDITION_CACHE") or ROOT / ".cache" / "edition")  # the download worker's (hooks/_downloads.py)

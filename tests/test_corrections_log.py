@@ -1,5 +1,5 @@
 """Rule: the corrections page of each language lists every change made to the author's
-text (data/corrections.yaml): where (a link to the paragraph), what the source has, what the
+text (data/corrections.yaml): where (a link to the paragraph or table row), what the source has, what the
 edition has, and why; with no changes, it says the text is unchanged.
 (test_source_fidelity.py fails on any change to the text that is not listed.)"""
 
@@ -20,12 +20,13 @@ def test_every_correction_is_listed_with_a_link_to_its_paragraph(pages, lang):
     for row, change in zip(rows, corrections):
         cells = row.find_all("td")
         link = cells[1].a
-        assert urljoin(BASE + url(lang, "corrections"), link["href"]) == BASE + url(lang, change["page"]) + f"#{change['paragraph']}"
+        target = change["paragraph"] if "paragraph" in change else f"row-{change['row']}"  # a paragraph, or a table row
+        assert urljoin(BASE + url(lang, "corrections"), link["href"]) == BASE + url(lang, change["page"]) + f"#{target}"
         assert (text(cells[2]), text(cells[3])) == (change["original"], change["corrected"])
         assert cells[2]["lang"] == cells[3]["lang"] == "ru"
         assert change["reason"][lang] in text(cells[4])
-        paragraph = pages["ru"][change["page"]].find(id=change["paragraph"])
-        assert change["corrected"] in text(paragraph), f"docs/ru/{change['page']}.md #{change['paragraph']} lacks «{change['corrected']}»"
+        paragraph = pages["ru"][change["page"]].find(id=target)
+        assert paragraph is not None and change["corrected"] in text(paragraph), f"docs/ru/{change['page']}.md #{target} lacks «{change['corrected']}»"
 
 
 def test_without_corrections_the_page_says_the_text_is_unchanged(tmp_path):

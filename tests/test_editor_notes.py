@@ -160,5 +160,7 @@ def test_a_note_on_a_missing_paragraph_stops_the_build(tmp_path):
     notes.write_text(notes.read_text(encoding="utf-8").replace("after: conclusion-p1", "after: conclusion-p9"), encoding="utf-8")
     result = build(project / "site", project)
     assert result.returncode != 0
-    assert "note 'directions-abstract-conclusion' follows paragraph 'conclusion-p9', which no page has" in result.stdout + result.stderr
+    # hooks/note_targets.py, before any page is rendered: the note's line, and the id it most likely means.
+    assert ("note 'directions-abstract-conclusion' follows paragraph `conclusion-p9`, which no page of docs/ru/ has. "
+            "Did you mean `conclusion-p1`?") in result.stdout + result.stderr
     assert not (project / "site" / "index.html").exists(), "pages were written before the check"

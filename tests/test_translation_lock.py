@@ -2,11 +2,11 @@
 records, per paragraph id, the Russian text the translation translates; a Russian paragraph
 that differs from its record fails — naming the paragraph and showing the change — until the
 translation is updated and `make translation-lock` run, or the paragraph is marked
-`make translation-pending ID=…` (then the English page shows readers a banner there)."""
+`make translation-pending ID=…` (then the English page shows readers a banner there). A
+translation edited alone (a typo in the English) is recorded by `make translation-lock` too."""
 
 from __future__ import annotations
 
-import difflib
 import shutil
 
 import pytest
@@ -17,27 +17,12 @@ import translation_lock
 from edition_site import DOCS
 from translation_pairs import report
 
+word_diff = article_text.word_diff
+
 LOCK = translation_lock.LOCK
-DO = ("Bring the translation at {en} up to date, then run `make translation-lock`; "
-      "or, to publish the Russian first, `make translation-pending ID={id}`.")
-
-
-def word_diff(old: str, new: str, context: int = 6) -> str:
-    """The change from `old` to `new`, word by word: [-removed-] {+added+}."""
-    a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            words = a[i1:i2]
-            if len(words) > 2 * context:
-                words = (words[:context] if out else []) + ["…"] + words[-context:]
-            out.extend(words)
-        else:
-            if i2 > i1:
-                out.append("[-" + " ".join(a[i1:i2]) + "-]")
-            if j2 > j1:
-                out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
+DO = ("Bring the translation at {en} up to date, then run `make translation-lock`; if the Russian change "
+      "needs no new translation (punctuation, a typo the translation never had), run `make translation-lock FORCE=1`; "
+      "to publish the Russian first, `make translation-pending ID={id}`.")
 
 
 def problems(docs=DOCS, lock=LOCK) -> list[str]:
@@ -54,7 +39,14 @@ def problems(docs=DOCS, lock=LOCK) -> list[str]:
                        f"Translate it at {en}, then run `make translation-lock`.")
             continue
         pending = entry.get("pending")
-        if ru.sha256 == entry["sha256"] or (pending and ru.sha256 == pending["sha256"]):
+        if pending and ru.sha256 == pending["sha256"]:
+            continue  # published before its translation: the English page shows a banner
+        if ru.sha256 == entry["sha256"]:
+            for lang, paragraph in pair.items():
+                if lang != translation_lock.SOURCE and paragraph is not None and entry.get("translations", {}).get(lang) != paragraph.sha256:
+                    out.append(f"{paragraph.where}: the translation of #{ident} changed since data/translation-lock.yaml "
+                               f"recorded it (the Russian at {ru.where} did not). Run `make translation-lock` to record "
+                               "the edit: a later change of the Russian would otherwise pass for translated.")
             continue
         state = f" (marked pending since {pending['revised']}, but changed again)" if pending else ""
         out.append(f"{ru.where} ↔ {en}: the Russian paragraph #{ident} changed since its translation was "
@@ -145,3 +137,18 @@ def test_markdown_paragraphs_are_the_built_paragraphs(pages):
             built = [p["id"] for p in paragraphs(pages[lang][page])]
             written = [p.id for p in article_text.paragraphs(lang, page)]
             assert written == built, f"docs/{lang}/{page}.md: Markdown paragraphs {written}, built {built}"
+
+
+def test_an_edit_of_the_translation_alone_needs_a_record(tree, capsys):
+    docs, lock = tree / "docs", tree / "lock.yaml"
+    before = lock.read_text(encoding="utf-8")
+    assert translation_lock.refresh(False, docs, lock) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    assert lock.read_text(encoding="utf-8") == before, "`nothing changed`, yet the lock was rewritten"
+    ru = drift.find(docs, "ru", set())
+    en = revise(docs, "en", ru.id, "Added.")
+    [message] = problems(docs, lock)
+    assert message.startswith(f"{en.where}: the translation of #{ru.id} changed") and "`make translation-lock`" in message
+    assert translation_lock.refresh(False, docs, lock) == 0
+    assert f"{en.where}: #{ru.id} translation recorded" in capsys.readouterr().out
+    assert problems(docs, lock) == []

@@ -2,7 +2,7 @@
 
 Not a hook and not a test: the translation lock (tools/translation_lock.py) and the
 tests read it. It numbers paragraphs exactly as hooks/paragraph_ids.py numbers the
-built HTML (tests/test_paragraph_lines.py holds the two to the same ids): the N-th
+built HTML (tests/test_translation_lock.py holds the two to the same ids): the N-th
 paragraph, list or blockquote after a heading `{#id}` is `id-pN`. What the HTML does
 not count is skipped here too: marker and other HTML blocks, footnote, abbreviation
 and link definitions, tables, admonitions, fenced and indented code.
@@ -10,6 +10,7 @@ and link definitions, tables, admonitions, fenced and indented code.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -62,6 +63,25 @@ def normalize(markdown: str) -> str:
 
 def digest(markdown: str) -> str:
     return hashlib.sha256(normalize(markdown).encode("utf-8")).hexdigest()
+
+
+def word_diff(old: str, new: str, context: int = 6) -> str:
+    """The change from `old` to `new`, word by word, for a message: [-removed-] {+added+},
+    long unchanged stretches shortened to their ends."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            words = a[i1:i2]
+            if len(words) > 2 * context:
+                words = (words[:context] if out else []) + ["…"] + words[-context:]
+            out.extend(words)
+        else:
+            if i2 > i1:
+                out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            if j2 > j1:
+                out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
 
 
 def _kind(first_line: str) -> str:

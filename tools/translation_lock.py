@@ -1,6 +1,7 @@
 """Record which Russian text each translated paragraph translates: data/translation-lock.yaml.
 
     make translation-lock                    record the translations you have brought up to date
+                                             with the Russian, or edited alone (a typo in the English)
     make translation-lock FORCE=1            ... also where the Russian changed but needs no new
                                              translation (punctuation, a typo the translation never had)
     make translation-pending ID=<id> [DATE=YYYY-MM-DD]
@@ -10,8 +11,11 @@
 For every paragraph of docs/ru/ the lock keeps its id, its page, the SHA-256 of its
 normalized Markdown (whitespace collapsed), the text itself (so that a test can show
 what changed) and the hash of each translation as last recorded. tests/test_translation_lock.py
-fails while a Russian paragraph differs from its record; refreshing the record for a
-paragraph whose translation did not change at the same time is refused (FORCE=1 overrides).
+fails while a Russian paragraph differs from its record, and while a translation differs from
+its recorded hash (an edit of the translation alone is recorded by `make translation-lock`
+too: otherwise a later change of the Russian would pass for translated). Refreshing the record
+for a paragraph whose Russian changed but whose translation did not is refused (FORCE=1
+overrides). The file is rewritten only when a record changes, and the command says which.
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ LOCK = ROOT / "data" / "translation-lock.yaml"
 SOURCE = "ru"
 HEADER = """\
 # Which Russian text each translated paragraph translates. WRITTEN BY A COMMAND, not by hand:
-#   make translation-lock              after bringing a translation up to date with the Russian
+#   make translation-lock              after bringing a translation up to date with the Russian,
+#                                      or after editing a translation alone (a typo in the English)
 #   make translation-pending ID=<id>   to publish a Russian revision before its translation
 # See CONTRIBUTING.md. Schema: schemas/translation-lock.schema.yaml.
 """
@@ -94,7 +99,11 @@ def refresh(force: bool, docs: Path = article_text.DOCS, path: Path = LOCK) -> i
             continue
         pending = entry.get("pending")
         if entry.get("sha256") == ru.sha256 and not pending:
-            new[ident] = fresh  # unchanged source; the translations' hashes follow their edits
+            # The Russian is unchanged; an edit of the translation alone is recorded (and said so).
+            edited = [pair[lang].where for lang in langs if entry.get("translations", {}).get(lang) != pair[lang].sha256]
+            if edited:
+                notes.append(f"{', '.join(edited)}: #{ident} translation recorded (the Russian is unchanged)")
+            new[ident] = fresh
             continue
         retranslated = [lang for lang in langs if entry.get("translations", {}).get(lang) != pair[lang].sha256]
         if pending and pending.get("sha256") == ru.sha256 and not retranslated and not force:
@@ -117,9 +126,12 @@ def refresh(force: bool, docs: Path = article_text.DOCS, path: Path = LOCK) -> i
     if refused:
         print("translation lock NOT written:\n  " + "\n  ".join(refused), file=sys.stderr)
         return 1
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    if new == old:
+        print(f"{name}: nothing changed ({len(new)} paragraph(s) recorded as they were); the file is not rewritten")
+        return 0
     write(new, path)
-    print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-          f"{len(new)} paragraph(s) recorded" + ("".join(f"\n  {n}" for n in notes) if notes else ", nothing changed"))
+    print(f"{name}: {len(new)} paragraph(s) recorded; rewritten for:" + "".join(f"\n  {n}" for n in notes))
     return 0
 
 

@@ -1,0 +1,43 @@
+"""The map shows only checked places: every row's `places` in data/infrastructure.yaml is a
+place of data/places.yaml (the edition's checked list), with its names and coordinates, or
+the build stops with the row's line and what to do.
+"""
+
+import _datafiles
+
+TOLERANCE = 1e-9  # degrees: the coordinates are copied from the list, not measured
+
+
+def problems() -> list[str]:
+    checked = _datafiles.load("places")["places"]
+    by_name = {}
+    for key, place in checked.items():
+        by_name.setdefault(place["name"]["en"], key)
+        by_name.setdefault(place["name"]["ru"], key)
+    listed = ", ".join(place["name"]["en"] for place in checked.values())
+    out = []
+    for r, row in enumerate(_datafiles.load("infrastructure")["rows"]):
+        for p, place in enumerate(row.get("places", [])):
+            where = f"{_datafiles.where('infrastructure', ['rows', r, 'places', p])}: rows[{r}].places[{p}] (table row {r + 1}, id '{row['id']}')"
+            key = by_name.get(place["name"]["en"]) or by_name.get(place["name"]["ru"])
+            name = place["name"]["en"]
+            if key is None:
+                out.append(f"{where}: '{name}' is not in the edition's checked list of places (data/places.yaml: {listed}). "
+                           "Use a listed place, or check the coordinates against a public source and add the place "
+                           "to data/places.yaml with that source first.")
+                continue
+            entry, at = checked[key], _datafiles.where("places", ["places", key])
+            if place["name"] != entry["name"]:
+                out.append(f"{where}: the name {place['name']['ru']} / {name} differs from the checked list ({at}: "
+                           f"{entry['name']['ru']} / {entry['name']['en']}): write it as the list does.")
+            elif abs(place["lat"] - entry["lat"]) > TOLERANCE or abs(place["lon"] - entry["lon"]) > TOLERANCE:
+                out.append(f"{where}: '{name}' at {place['lat']}, {place['lon']}, but the checked coordinates are "
+                           f"{entry['lat']}, {entry['lon']} ({at}): use those.")
+    return out
+
+
+def on_config(config):
+    found = problems()
+    if found:
+        raise _datafiles.DataError(f"{len(found)} problem(s) in data/infrastructure.yaml (places on the map):\n  " + "\n  ".join(found))
+    return config

@@ -1,0 +1,96 @@
+"""Contributor how-tos on the data: a mistake in a note, a map place or a table row stops the
+build before any page is rendered, with one message naming the file, the line and what to do
+(README "Comment on a claim", "Put a row on the map", "Table rows"; CONTRIBUTING "Comment on a
+claim", "The table's rows"). Each test edits a copy of the project as the docs describe it."""
+
+from __future__ import annotations
+
+import pytest
+
+import article_text
+from contributor import Project, one_line, proves
+
+
+@pytest.fixture
+def project(tmp_path):
+    return Project.copy(tmp_path / "project")
+
+
+def only_problem(built) -> str:
+    """The build stopped, with exactly one problem, and wrote no page."""
+    assert built.returncode != 0, built.output
+    problems = [line.strip() for line in built.errors if line.startswith("  ")]
+    assert len(problems) == 1, built.output
+    return problems[0]
+
+
+def row_places_line(project, row_id: str) -> int:
+    """The line of the `places:` of a row, found in the file (the data may change)."""
+    lines = project.text("data/infrastructure.yaml").splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip() == f"- id: {row_id}")
+    return next(n for n in range(start, len(lines)) if lines[n].strip() == "places:") + 1
+
+
+def add_place(project, row_id: str, place: str) -> int:
+    """Add a place as the first of a row's places; returns its line."""
+    line = row_places_line(project, row_id)
+    lines = project.text("data/infrastructure.yaml").split("\n")
+    lines.insert(line, f"      - {place}")
+    (project.root / "data/infrastructure.yaml").write_text("\n".join(lines), encoding="utf-8")
+    return line + 1
+
+
+@proves("README.md: Comment on a claim", "CONTRIBUTING.md: Comment on a claim")
+def test_a_note_after_an_unknown_paragraph_names_its_line_and_the_likely_id(project):
+    note = project.data("notes")[-1]
+    section = note["after"].rpartition("-p")[0]
+    last = [p.id for page in article_text.pages("ru", project.root / "docs")
+            for p in article_text.paragraphs("ru", page, project.root / "docs") if p.section == section][-1]
+    project.replace("data/notes.yaml", f"after: {note['after']}", f"after: {section}-p99")  # a paragraph past the section's end
+    line = project.line_of("data/notes.yaml", f"after: {section}-p99")
+    problem = only_problem(project.build())
+    assert problem.startswith(f"data/notes.yaml:{line}: note '{note['id']}' follows paragraph `{section}-p99`, which no page"), problem
+    assert f"Did you mean `{last}`?" in problem, problem
+
+
+@proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
+def test_a_place_with_unchecked_coordinates_stops_the_build(project):
+    khorgos = project.data("places")["places"]["khorgos"]
+    line = add_place(project, "rail-cn-kz", "{lat: 44.3, lon: 80.5, name: {ru: Хоргос, en: Khorgos}, marks: site}")
+    problem = only_problem(project.build())
+    listed = project.line_of("data/places.yaml", "khorgos:")
+    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[7].places[0] (table row 8, id 'rail-cn-kz')"), problem
+    assert (f"'Khorgos' at 44.3, 80.5, but the checked coordinates are {khorgos['lat']}, {khorgos['lon']} "
+            f"(data/places.yaml:{listed}): use those.") in problem, problem
+
+
+@proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
+def test_a_place_not_in_the_checked_list_stops_the_build(project):
+    line = add_place(project, "rail-cn-kz", "{lat: 44.1, lon: 80.1, name: {ru: Сухой порт, en: Dry port}, marks: site}")
+    problem = only_problem(project.build())
+    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[7].places[0]"), problem
+    assert "'Dry port' is not in the edition's checked list of places (data/places.yaml" in problem
+    assert "add the place to data/places.yaml with that source first" in problem
+
+
+@proves("README.md: Table rows", "CONTRIBUTING.md: The table's rows")
+def test_a_data_mistake_in_a_row_names_the_file_line_and_field(project):
+    line = project.line_of("data/infrastructure.yaml", "countries: [CN, KZ, KG]")
+    project.replace("data/infrastructure.yaml", "countries: [CN, KZ, KG]", "countries: [CN, KAZ, KG]")
+    problem = only_problem(project.build())
+    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[0].countries[1] (table row 1, id 'fiber-cn-kz-kg'): 'KAZ' is not one of"), problem
+    assert "use one of the values listed" in problem
+    # The copy's tests run alone (they build the site once): one failure with the build's message, then the session stops.
+    checked = project.check()
+    assert len(checked.failures) == 1 and problem in one_line(next(iter(checked.failures.values()))), checked.output
+    assert "mkdocs build --strict failed" in checked.output and "Interrupted" in checked.output, checked.output
+
+
+@proves("README.md: Record the rights")
+def test_a_license_on_the_article_while_its_holder_is_unknown_stops_the_build(project):
+    """The README: until the holder is identified nothing may license the article or its translation."""
+    assert project.data("rights")["article"]["holder"] is None
+    project.replace("data/rights.yaml", "  license: null", "  license: {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}")
+    problem = only_problem(project.build())
+    assert problem.startswith("data/rights.yaml:"), problem
+    assert "license" in problem, problem
