@@ -130,11 +130,14 @@ def footnotes(element) -> list[str]:
 def sentences(element, lang: str) -> list[str]:
     """The sentences of a paragraph as the reader gets them: hooks/_sentences.py, the
     segmenter that gives each sentence of the built pages its span and id (razdel for
-    Russian, sentencex otherwise), applied to a copy of the element (a bs4 Tag)."""
+    Russian, sentencex otherwise), applied to a copy of the element (a bs4 Tag), or to a
+    plain text (a paragraph's Markdown, say)."""
     import lxml.html
 
     import _sentences
 
+    if isinstance(element, str):
+        return [element[start:end] for start, end in _sentences.split(element, lang)]
     return _sentences.sentences(lxml.html.fragment_fromstring(str(element)), lang)
 
 
