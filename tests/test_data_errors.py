@@ -124,9 +124,8 @@ def test_cell_text_is_escaped(project):
 
 
 def test_malformed_marker_stops_the_build(project):
-    page = project / "docs" / "en" / "infrastructure.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("<!-- table: infrastructure -->", "<!-- table: infra structure -->"), encoding="utf-8")
-    build_fails(project, "docs/en/infrastructure.md:5: malformed marker '<!-- table: infra structure -->'",
+    _break_marker(project, "<!-- table: infrastructure -->", "<!-- table: infra structure -->")
+    build_fails(project, "docs/ru/infrastructure.md:5: malformed marker '<!-- table: infra structure -->'",
                 "Write it as <!-- KIND: NAME -->, e.g. <!-- table: infrastructure -->.")
 
 
@@ -144,8 +143,8 @@ def test_note_after_unknown_paragraph_stops_the_build(project):
     text = path.read_text(encoding="utf-8")
     first = _datafiles.check("notes", path)[0]
     path.write_text(text.replace(f"after: {first['after']}\n", "after: policy-coordination-p99\n", 1), encoding="utf-8")
-    build_fails(project, "data/notes.yaml:", f"note '{first['id']}' follows paragraph 'policy-coordination-p99', which no page has",
-                "Correct `after` to an existing paragraph id (section-pN")
+    build_fails(project, "data/notes.yaml:", f"note '{first['id']}' follows paragraph `policy-coordination-p99`, which no page of docs/ru/ has",
+                "Did you mean `policy-coordination-p", "Write the id of the paragraph the note follows: section-pN")
 
 
 def test_a_malformed_value_says_what_is_expected(tmp_path):

@@ -127,33 +127,18 @@ def footnotes(element) -> list[str]:
     return [a.get("href", "").removeprefix("#fn:") for a in element.select("a.footnote-ref")]
 
 
-# Words that end with a full stop without ending a sentence (before a capital or a digit).
-ABBREVIATIONS = {
-    "ru": {"г", "гг", "в", "вв", "т", "е", "д", "п", "ч", "др", "пр", "см", "ср", "им", "напр", "рис", "табл",
-           "с", "стр", "тыс", "млн", "млрд", "руб", "англ", "кит", "ок", "прим", "ред", "пер", "№"},
-    "en": {"e.g", "i.e", "etc", "vs", "cf", "no", "nos", "mr", "mrs", "ms", "dr", "st", "p", "pp", "fig", "approx",
-           "ed", "eds", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
-}
-BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+(?=[«\"“„(\[]?[A-ZА-ЯЁ0-9])")
+def sentences(element, lang: str) -> list[str]:
+    """The sentences of a paragraph as the reader gets them: hooks/_sentences.py, the
+    segmenter that gives each sentence of the built pages its span and id (razdel for
+    Russian, sentencex otherwise), applied to a copy of the element (a bs4 Tag), or to a
+    plain text (a paragraph's Markdown, say)."""
+    import lxml.html
 
+    import _sentences
 
-def sentences(text: str, lang: str) -> list[str]:
-    """The sentences of a text. A full stop after an abbreviation (г., т. е., e.g.) or an
-    initial (А. С.) does not end one."""
-    known = ABBREVIATIONS["ru" if lang == DEFAULT else "en"] | ABBREVIATIONS["en"]
-    found, start = [], 0
-    for match in BOUNDARY.finditer(text):
-        if text[match.start()] == ".":
-            word = re.search(r"([\w.№]+)\.$", text[start:match.start() + 1])
-            token = (word.group(1) if word else "").lower()
-            last = token.rsplit(".", 1)[-1]
-            if token in known or last in known or (len(last) == 1 and last.isalpha()):
-                continue  # an abbreviation or an initial, not the end of a sentence
-        found.append(text[start:match.end()].strip())
-        start = match.end()
-    if text[start:].strip():
-        found.append(text[start:].strip())
-    return found
+    if isinstance(element, str):
+        return [element[start:end] for start, end in _sentences.split(element, lang)]
+    return _sentences.sentences(lxml.html.fragment_fromstring(str(element)), lang)
 
 
 def structure(element) -> tuple:

@@ -5,7 +5,9 @@
  * passage at the top of the viewport (or the one in the URL fragment, when it is in
  * view) as its fragment, and the page's query (the table's filters), so the other
  * language opens at the same place. Without JavaScript the link still leads to the
- * same page in the other language.
+ * same page in the other language. Sentences have shared ids too (hooks/sentences.py):
+ * when the address names a sentence (#policy-coordination-p2-s3), the switch keeps it,
+ * and a sentence is a place like any passage (tests/test_browser_sentences.py).
  */
 (function () {
   "use strict";
