@@ -1,5 +1,5 @@
-"""The download worker: every file the site offers for download (the PDFs, the citation
-files, the table files, the search index) is rendered in a process pool, off the page
+"""The download worker: every file the site offers for download (the PDFs, EPUBs, JATS, the
+citation files, the table files, the search index) and the social cards are rendered in a process pool, off the page
 build's critical path, and kept in a content-addressed cache.
 
 Not a hook: hooks/downloads.py holds its events; the hooks that write a download call

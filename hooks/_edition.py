@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import markdown
 from babel.dates import format_date
-from bs4 import BeautifulSoup
 
 import _datafiles
 
@@ -76,7 +76,7 @@ def abstract(lang: str, config, where: dict) -> list[str]:
             continue
         if inside and block and not COMMENT.match(block):
             html = markdown.markdown(block)
-            blocks.append(" ".join(BeautifulSoup(html, "html.parser").get_text(" ").split()))
+            blocks.append(" ".join(" ".join(lxml.html.fragment_fromstring(html, create_parent="div").itertext()).split()))
     if not blocks:
         raise _datafiles.DataError(
             f"data/article.yaml: abstract.section: {name} has no paragraphs under a heading "

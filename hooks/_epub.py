@@ -13,18 +13,16 @@ absolute URL of the published site. The ¶ permalinks are dropped, and so is wha
 hides until a script shows it (the table's filters): the book has no script.
 
 XHTML is XML. The model's elements come from an HTML parser (boolean attributes, `<br>`,
-SVG attributes lowercased: `viewbox`), so every rendered file is read again by an HTML5
-parser that follows the specification (tinyhtml5: SVG and MathML in their namespaces,
-their attribute names case-corrected, `viewBox`), and written out through lxml.etree as
-XML in the XHTML namespace. The map stays in its chapter as inline SVG.
+SVG attributes lowercased: `viewbox`), so every rendered file is read again, in the
+download worker (hooks/_render_epub.py: `xhtml`), by an HTML5 parser that follows the
+specification (tinyhtml5: SVG and MathML in their namespaces, their attribute names
+case-corrected, `viewBox`), and written out through lxml.etree as XML in the XHTML
+namespace. The map stays in its chapter as inline SVG.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
-
 import jinja2
-import tinyhtml5
 from lxml import etree
 
 import _article
@@ -42,10 +40,6 @@ TITLE_BLOCK = "title"                 # overrides/edition/title.html: the title 
 REFERENCE_LIST = "reference-list"     # overrides/edition/references.html: the page holding it is the bibliography
 APPENDICES = ("corrections",)         # the edition's pages (docs/LANG/NAME.md) the book carries, after the article
 
-XHTML = "http://www.w3.org/1999/xhtml"
-OPS = "http://www.idpf.org/2007/ops"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-QUALIFIED = {"xml:lang": XML_LANG, "epub:type": f"{{{OPS}}}type"}
 
 env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -114,10 +108,10 @@ def compose(article) -> dict:
         ["META-INF/container.xml", _xml(env.get_template("container.xml").render(package=PACKAGE), "container.xml")],
         [PACKAGE, _xml(env.get_template("package.opf").render(
             edition=meta, documents=documents, nav=NAV, css=STYLESHEET), "package.opf")],
-        [f"{FOLDER}/{NAV}", xhtml(bodies[NAV], keep_hidden=True)],
+        [f"{FOLDER}/{NAV}", {"html": bodies[NAV], "keep_hidden": True}],
         [f"{FOLDER}/{STYLESHEET}", CSS.read_bytes()],
     ]
-    entries += [[f"{FOLDER}/{document['file']}", xhtml(bodies[document["file"]])] for document in documents]
+    entries += [[f"{FOLDER}/{document['file']}", {"html": bodies[document["file"]]}] for document in documents]
     day = [int(part) for part in meta["date"].split("-")]
     return {"entries": entries, "date_time": day + [0, 0, 0]}
 
@@ -139,52 +133,3 @@ def _xml(text: str, template: str) -> bytes:
     except etree.XMLSyntaxError as err:
         raise BookError(f"overrides/epub/{template}: the rendered file is not well-formed XML ({err}). Correct the template.") from None
     return text.encode("utf-8")
-
-
-def xhtml(document: str, keep_hidden: bool = False) -> bytes:
-    """An HTML document (a rendered template holding the model's HTML) as XHTML: parsed as
-    HTML5 does, written as XML. Elements marked `hidden` are left out unless keep_hidden
-    (the navigation document hides its landmarks on purpose), and so are forms."""
-    parsed = tinyhtml5.parse(document)
-    root = etree.Element(parsed.tag, nsmap={None: XHTML, "epub": OPS})
-    _copy_into(root, parsed, keep_hidden)
-    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>") + b"\n"
-
-
-def _namespace(tag: str) -> str:
-    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
-
-
-def _attributes(node, target) -> None:
-    for name, value in node.attrib.items():
-        if name == "xmlns" or name.startswith("xmlns:"):
-            continue
-        target.set(QUALIFIED.get(name, name), value)
-    if target.get("lang") is not None and target.get(XML_LANG) is None:
-        target.set(XML_LANG, target.get("lang"))   # XHTML: lang in no namespace goes with xml:lang
-
-
-def _interactive(node) -> bool:
-    """A form (the table's filters, which need a script the book has not): no part of a book."""
-    return isinstance(node.tag, str) and node.tag.rsplit("}", 1)[-1] == "form"
-
-
-def _copy_into(target, node, keep_hidden: bool) -> None:
-    """Copy the ElementTree `node` (its attributes, text, children) into the lxml element `target`."""
-    _attributes(node, target)
-    target.text = node.text
-    last = None
-    for child in node:
-        skip = child.tag is ElementTree.Comment or (not keep_hidden and "hidden" in child.attrib) or _interactive(child)
-        if skip or not isinstance(child.tag, str):
-            if child.tail:
-                if last is None:
-                    target.text = (target.text or "") + child.tail
-                else:
-                    last.tail = (last.tail or "") + child.tail
-            continue
-        namespace = _namespace(child.tag)
-        nsmap = {None: namespace} if namespace and namespace != _namespace(target.tag) else None
-        last = etree.SubElement(target, child.tag, nsmap=nsmap)
-        _copy_into(last, child, keep_hidden)
-        last.tail = child.tail

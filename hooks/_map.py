@@ -144,6 +144,31 @@ def _leader(x, y, box):
     return x, y, min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
 
 
+@functools.lru_cache(maxsize=4)
+def _country_shapes(outlines: str, stamp: int, projection: str, west, north, scale, margin, width, height) -> tuple:
+    """(id, SVG path, centre of the largest outer ring or None) of each country the view shows:
+    the same for every language, so computed once per build (and per change of the view)."""
+    project = Albers(**json.loads(projection))
+
+    def xy(lon, lat):
+        px, py = project(lon, lat)
+        return (px - west) * scale + margin, (py - north) * scale + margin
+
+    found = []
+    for feature in _outlines(outlines)["features"]:
+        rings, best = [], (0.0, None)
+        for polygon in feature["geometry"]["coordinates"]:
+            for i, ring in enumerate(polygon):
+                cut = _thin(clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2))
+                if len(cut) >= 3:
+                    rings.append(_path(cut))
+                    if i == 0:
+                        best = max(best, _area_centroid(cut), key=lambda a: a[0])
+        if rings:
+            found.append((feature["id"], "".join(rings), best[1]))
+    return tuple(found)
+
+
 def layout(table: dict, lang: str) -> dict:
     settings = _datafiles.load("map")
     countries = _datafiles.load("countries")
@@ -182,21 +207,13 @@ def layout(table: dict, lang: str) -> dict:
     partners = {settings["outline_ids"].get(code) for code in countries if code in settings["outline_ids"]}
     named = {settings["outline_ids"][code]: code for code in settings["named"]}
     shapes, taken, labels = [], [], []
-    for feature in geo["features"]:
-        rings, best = [], (0.0, None)
-        for polygon in feature["geometry"]["coordinates"]:
-            for i, ring in enumerate(polygon):
-                cut = _thin(clip([xy(lon, lat) for lon, lat in ring[:-1]], -2, -2, width + 2, height + 2))
-                if len(cut) >= 3:
-                    rings.append(_path(cut))
-                    if i == 0:
-                        best = max(best, _area_centroid(cut), key=lambda a: a[0])
-        if not rings:
-            continue
-        shapes.append({"d": "".join(rings), "partner": feature["id"] in partners})
-        if feature["id"] in named and best[1]:
-            text = countries[named[feature["id"]]][lang]
-            (cx, cy), w = best[1], len(text) * NAME_FONT * 0.62
+    stamp = (_datafiles.DATA / settings["outlines"]).stat().st_mtime_ns  # a changed outlines file is drawn anew
+    for feature_id, d, centre in _country_shapes(settings["outlines"], stamp, json.dumps(settings["projection"], sort_keys=True),
+                                                 west, north, scale, margin, width, height):
+        shapes.append({"d": d, "partner": feature_id in partners})
+        if feature_id in named and centre:
+            text = countries[named[feature_id]][lang]
+            (cx, cy), w = centre, len(text) * NAME_FONT * 0.62
             labels.append({"x": round(cx, 1), "y": round(cy, 1), "text": text})
             taken.append((cx - w / 2, cy - NAME_FONT, cx + w / 2, cy + 4))
 

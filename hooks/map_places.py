@@ -18,15 +18,19 @@ def problems() -> list[str]:
     out = []
     for r, row in enumerate(_datafiles.load("infrastructure")["rows"]):
         for p, place in enumerate(row.get("places", [])):
-            where = f"{_datafiles.where('infrastructure', ['rows', r, 'places', p])}: rows[{r}].places[{p}] (table row {r + 1}, id '{row['id']}')"
             key = by_name.get(place["name"]["en"]) or by_name.get(place["name"]["ru"])
             name = place["name"]["en"]
+            entry = checked.get(key)
+            if entry is not None and place["name"] == entry["name"] and \
+                    abs(place["lat"] - entry["lat"]) <= TOLERANCE and abs(place["lon"] - entry["lon"]) <= TOLERANCE:
+                continue  # as listed (the lines below are looked up only for a message)
+            where = f"{_datafiles.where('infrastructure', ['rows', r, 'places', p])}: rows[{r}].places[{p}] (table row {r + 1}, id '{row['id']}')"
             if key is None:
                 out.append(f"{where}: '{name}' is not in the edition's checked list of places (data/places.yaml: {listed}). "
                            "Use a listed place, or check the coordinates against a public source and add the place "
                            "to data/places.yaml with that source first.")
                 continue
-            entry, at = checked[key], _datafiles.where("places", ["places", key])
+            at = _datafiles.where("places", ["places", key])
             if place["name"] != entry["name"]:
                 out.append(f"{where}: the name {place['name']['ru']} / {name} differs from the checked list ({at}: "
                            f"{entry['name']['ru']} / {entry['name']['en']}): write it as the list does.")

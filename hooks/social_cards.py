@@ -9,28 +9,28 @@ the site's languages. A parallel page (hooks/parallel.py) shows its page's card.
 
 Each card's spec (small, JSON-serialisable) is computed when the page's context is made
 and given to the page's head as `social_card` (absolute URL from site_url, size, type,
-alt text: the title the card shows); after the language's build hooks/_social_card.py
-renders each spec — the same spec, the same bytes — into assets/social/<lang>-<page>.png.
+alt text: the title the card shows); after the language's build each spec goes to the
+download worker (hooks/_downloads.py, hooks/_render_social_card.py), which draws it with
+hooks/_social_card.py — the same spec, the same bytes — into assets/social/<lang>-<page>.png,
+or copies it from the cache when the spec, the fonts and Pillow are unchanged.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from markupsafe import Markup
 
 import _datafiles
+import _downloads
 import _edition
-import _social_card
 from parallel import FOLDER as PARALLEL
 
 DATA = "social-card"
 FOLDER = "assets/social/"
 TYPE = "image/png"
 
-_specs: dict[str, dict] = {}      # card file below the site root -> spec, for the language being built
-_rendered: dict[str, bytes] = {}  # spec (JSON) -> PNG, while MkDocs runs (`mkdocs serve` rebuilds)
+_specs: dict[str, dict] = {}  # card file below the site root -> spec, for the language being built
 
 
 def _layout() -> dict:
@@ -88,12 +88,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    site = Path(config.site_dir)
     for file, card in sorted(_specs.items()):
-        key = json.dumps(card, sort_keys=True, ensure_ascii=False)
-        if key not in _rendered:
-            _rendered[key] = _social_card.render(card)
-        target = site / file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_rendered[key])
+        fonts = sorted({block["font"] for block in card["blocks"] if "font" in block})
+        _downloads.submit(config, file, "_render_social_card:render", {"spec": card},
+                          depends=fonts, versions=("pillow",))
     _specs.clear()
