@@ -616,6 +616,12 @@ def shutdown(wait: bool = True) -> None:
         pool.stop(wait)
 
 
+def rendering(path) -> bool:
+    """Whether `mkdocs serve`'s worker is still writing site file PATH (the build did not wait)."""
+    with _lock:
+        return _serve and Path(path) in _active
+
+
 def counts() -> dict:
     """How many downloads this command rendered and copied from the cache."""
     with _lock:

@@ -6,7 +6,9 @@ page holds both languages' blocks; data/labels.yaml: size).
 Runs once, after every language is built and the downloads are written (the lowest event
 priority of the build; in `mkdocs build` the download worker has finished by then). The
 pages are patched as text — no page is parsed again. A form whose file the build did not
-write stops the build: the page would offer a file that does not exist.
+write stops the build: the page would offer a file that does not exist. In `mkdocs serve`
+a file the worker is still rendering (a fresh clone's first preview: no cache yet) has no
+size on the preview's pages until the next rebuild; the page is served at once.
 """
 
 import re
@@ -17,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _datafiles
+import _downloads
 
 SLOT = re.compile(r'(<span class="edition-size" data-edition-size="(?P<path>[^"]+)" data-lang="(?P<lang>[^"]+)">)(</span>)')
 
@@ -40,6 +43,8 @@ def on_post_build(config):
         def fill(match, page=page):
             lang = match.group("lang")
             target = site / match.group("path")
+            if not target.is_file() and _downloads.rendering(target):
+                return match.group(0)  # `mkdocs serve`: not written yet; its size comes with the next rebuild
             if not target.is_file():
                 raise PluginError(f"{page.relative_to(site)}: the page offers {match.group('path')}, which the build did not write. "
                                   "Check the hook that writes it (see hooks/_edition.py: forms).")
