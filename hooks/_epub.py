@@ -27,6 +27,7 @@ from lxml import etree
 
 import _article
 import _datafiles
+import _templates
 
 TEMPLATES = _datafiles.ROOT / "overrides" / "epub"
 CSS = TEMPLATES / "book.css"
@@ -49,6 +50,7 @@ env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+env.bytecode_cache = _templates.bytecode_cache(env)  # compiled once, not at every build
 
 
 class BookError(_datafiles.DataError):

@@ -45,6 +45,7 @@ env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+env.bytecode_cache = _templates.bytecode_cache(env)  # compiled once, not at every build
 env.filters["source_date"] = _templates.source_date  # a note's source's date, as the site prints it
 
 
