@@ -220,15 +220,25 @@ class Part:
         return {"rid": self.prefix + ident, "title": found[0].title, "n": int(match.group("n"))}
 
     def correction_at(self, change: dict) -> dict:
-        """A correction's place: the paragraph of the original it changed, named in this part's language."""
-        at = self.original.paragraph(change["paragraph"])
+        """A correction's place, named in this part's language: the paragraph of the original
+        it changed, or the row of the original's table whose cell it changed (`row`)."""
         page = next((page for page in self.article.pages if page.name == change["page"]), None)
+        if "row" in change:
+            rows = [row["id"] for row in self.data_file("infrastructure")["rows"]]
+            if page is None or change["row"] not in rows:
+                raise _datafiles.DataError(
+                    f"data/corrections.yaml: the correction in row '{change['row']}' names no row of data/infrastructure.yaml "
+                    f"on the page '{change['page']}'. Correct `page` and `row`."
+                )
+            return {"rid": f"{self.original.prefix}row-{change['row']}", "type": "table", "title": page.title,
+                    "label": self.labels["ref_table_row"], "n": rows.index(change["row"]) + 1}
+        at = self.original.paragraph(change["paragraph"])
         if at is None or page is None:
             raise _datafiles.DataError(
                 f"data/corrections.yaml: the correction in '{change['paragraph']}' names no paragraph of the page "
                 f"'{change['page']}'. Correct `page` and `paragraph`."
             )
-        return {**at, "title": page.title}
+        return {**at, "type": "other", "title": page.title, "label": self.labels["ref_paragraph"]}
 
     def link(self, element) -> dict:
         """Where a link of the text goes in the XML: {"rid", "type"} inside this part, else {"href"}."""

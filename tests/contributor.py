@@ -33,7 +33,7 @@ PAIR_RULES = ["tests/test_pair_citations.py", "tests/test_pair_footnotes.py", "t
               "tests/test_pair_numbers.py", "tests/test_pair_sentences.py", "tests/test_pair_structure.py"]
 RULES = ["tests/test_source_fidelity.py", "tests/test_translation_lock.py", "tests/test_editor_notes.py", "tests/test_table.py",
          "tests/test_map.py", "tests/test_corrections_log.py", "tests/test_tree_parity.py", "tests/test_glossary_terms.py",
-         "tests/test_keywords.py", "tests/test_table_downloads.py", "tests/test_title_abstracts.py", *PAIR_RULES]
+         "tests/test_keywords.py", "tests/test_table_downloads.py", "tests/test_title_abstracts.py", "tests/test_jats.py", *PAIR_RULES]
 # Tests of those modules that build copies of their own (not what a contributor's edit changes).
 OWN_BUILDS = ("tests/test_editor_notes.py::test_a_note_on_a_missing_paragraph_stops_the_build",
               "tests/test_corrections_log.py::test_without_corrections_the_page_says_the_text_is_unchanged")
