@@ -25,6 +25,8 @@ import razdel
 import sentencex
 from lxml import etree
 
+import _tree
+
 __all__ = ["split", "wrap", "sentences", "CLASS"]
 
 CLASS = "edition-s"
@@ -113,20 +115,6 @@ def _children(container) -> list:
     return nodes
 
 
-def _fill(container, nodes) -> None:
-    """Put strings and elements back into an (empty) container, in order."""
-    last = None
-    for node in nodes:
-        if isinstance(node, str):
-            if last is None:
-                container.text = (container.text or "") + node
-            else:
-                last.tail = (last.tail or "") + node
-        else:
-            container.append(node)
-            last = node
-
-
 def _cuts(run: list, lang: str) -> tuple[str, list[int]]:
     """The run's text and the positions where a new sentence starts, moved out of inline elements."""
     text, inside = "", []
@@ -198,7 +186,7 @@ def _wrap_run(run: list, lang: str, paragraph_id: str, found: list) -> list:
             inner[-1] = stripped
         ident = f"{paragraph_id}-s{len(found) + 1}"
         span = lxml.html.Element("span", {"class": CLASS, "id": ident})
-        _fill(span, [node for node in inner if node != ""])
+        _tree.append(span, [node for node in inner if node != ""])
         found.append((ident, " ".join(span.text_content().split())))
         out.extend(node for node in before if node != "")
         out.append(span)
@@ -218,7 +206,7 @@ def _wrap_container(container, lang: str, paragraph_id: str, found: list) -> Non
         else:
             run.append(node)
     out.extend(_wrap_run(run, lang, paragraph_id, found))
-    _fill(container, out)
+    _tree.append(container, out)
 
 
 def wrap(element, lang: str, paragraph_id: str) -> list[tuple[str, str]]:

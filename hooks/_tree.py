@@ -58,7 +58,11 @@ def fragments(html: str) -> list:
 
 def append_html(parent, html: str) -> None:
     """Append an HTML snippet (text and elements) at the end of `parent`'s content."""
-    nodes = lxml.html.fragments_fromstring(html) if html.strip() else []
+    append(parent, lxml.html.fragments_fromstring(html) if html.strip() else [])
+
+
+def append(parent, nodes) -> None:
+    """Append strings (as text) and elements at the end of `parent`'s content, in order."""
     for node in nodes:
         if isinstance(node, str):
             last = parent[-1] if len(parent) else None

@@ -6,41 +6,25 @@ file still rendering out of the preview instead of stopping the build). A real
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 
 from edition_site import copy_project
-from test_serve_reload import _free_port, _get, _wait_for
+from test_serve_reload import _get, _wait_for, serving
 
 pytestmark = pytest.mark.slow
 
 
 def test_the_first_preview_of_a_fresh_clone_serves_the_pages_then_the_downloads(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_CACHE=str(tmp_path / "empty-cache"))
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
+    with serving(project, log, EDITION_CACHE=str(tmp_path / "empty-cache")) as (server, base):
         title = _wait_for(lambda: _get(base), "title page of the first build", server, log)
         assert 'class="edition-title"' in title
         assert "which the build did not write" not in log.read_text(encoding="utf-8")
         pdf = f"{base}downloads/digital-silk-road-eaeu-ru.pdf"
         _wait_for(lambda: _head_ok(pdf), "Russian PDF from the worker", server, log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def _head_ok(url: str) -> bool:

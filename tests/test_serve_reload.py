@@ -5,6 +5,7 @@ mkdocs.yml `watch:`, hooks/_templates.py auto_reload). Slow: two builds."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -47,25 +48,17 @@ def _wait_for(predicate, what: str, server, log) -> str:
     pytest.fail(f"no {what} within {WAIT} s:\n{log.read_text(encoding='utf-8')[-3000:]}", pytrace=False)
 
 
-@proves("README.md: Preview", "CONTRIBUTING.md: Preview a change")
-def test_a_changed_template_is_served_after_the_rebuild(tmp_path):
-    project = copy_project(tmp_path / "project")
+@contextlib.contextmanager
+def serving(project, log, **environment):
+    """A real `mkdocs serve` of PROJECT on a free port, its output in LOG: yields (server, base URL)."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=out, stderr=subprocess.STDOUT,
+            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment), stdout=out, stderr=subprocess.STDOUT,
         )
     try:
-        first = _wait_for(lambda: _get(url), "title page from the first build", server, log)
-        assert 'class="edition-title"' in first and "edition-serve-probe" not in first
-        template = project / "overrides" / "edition" / "title.html"
-        template.write_text(template.read_text(encoding="utf-8").replace(
-            '<header class="edition-title">', '<header class="edition-title edition-serve-probe">'), encoding="utf-8")
-        _wait_for(lambda: "edition-serve-probe" in (_get(url) or ""), "rebuilt title page with the changed template", server, log)
-        assert log.read_text(encoding="utf-8").count("Building documentation...") >= 2
+        yield server, f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         try:
@@ -73,3 +66,17 @@ def test_a_changed_template_is_served_after_the_rebuild(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@proves("README.md: Preview", "CONTRIBUTING.md: Preview a change")
+def test_a_changed_template_is_served_after_the_rebuild(tmp_path):
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    with serving(project, log) as (server, url):
+        first = _wait_for(lambda: _get(url), "title page from the first build", server, log)
+        assert 'class="edition-title"' in first and "edition-serve-probe" not in first
+        template = project / "overrides" / "edition" / "title.html"
+        template.write_text(template.read_text(encoding="utf-8").replace(
+            '<header class="edition-title">', '<header class="edition-title edition-serve-probe">'), encoding="utf-8")
+        _wait_for(lambda: "edition-serve-probe" in (_get(url) or ""), "rebuilt title page with the changed template", server, log)
+        assert log.read_text(encoding="utf-8").count("Building documentation...") >= 2
