@@ -54,7 +54,10 @@ def popover_state(tab) -> dict:
         if (!box) return null;
         const text = box.querySelector('.edition-s-popover__text'), link = box.querySelector('a');
         const r = box.getBoundingClientRect();
-        return {sentence: box.dataset.sentence, text: text.textContent, lang: text.lang, role: box.getAttribute('role'),
+        const own = document.getElementById(box.dataset.sentence).getBoundingClientRect();
+        // how far the popover is from its sentence (0 when they touch): styled, it sits beside it
+        const gap = Math.max(0, r.top - own.bottom, own.top - r.bottom);
+        return {sentence: box.dataset.sentence, gap: gap, position: getComputedStyle(box).position, text: text.textContent, lang: text.lang, role: box.getAttribute('role'),
                 href: link.href, focused: box.contains(document.activeElement), left: r.left, right: r.right,
                 top: r.top, bottom: r.bottom};
     }""")
@@ -86,6 +89,9 @@ def test_every_sentence_shows_its_counterpart(served, pages, page, lang):
             if state["sentence"] != ident or shown != expected[ident] or state["lang"] != other or state["role"] != "dialog":
                 report.append(f"/{url(lang, name)}#{ident}: the popover shows «{shown[:80]}» (lang {state['lang']}), "
                               f"expected «{expected[ident][:80]}» (lang {other})")
+            if state["position"] != "absolute" or state["gap"] > 48:
+                report.append(f"/{url(lang, name)}#{ident}: the popover is not beside its sentence "
+                              f"(position {state['position']}, {state['gap']:.0f} px away): is edition.css's popover rule applied?")
             if state["href"] != served + url(other, name) + "#" + ident:
                 report.append(f"/{url(lang, name)}#{ident}: the popover links {state['href']}")
             page.keyboard.press("Escape")
