@@ -57,7 +57,8 @@ def popover_state(tab) -> dict:
         const own = document.getElementById(box.dataset.sentence).getBoundingClientRect();
         // how far the popover is from its sentence (0 when they touch): styled, it sits beside it
         const gap = Math.max(0, r.top - own.bottom, own.top - r.bottom);
-        return {sentence: box.dataset.sentence, gap: gap, position: getComputedStyle(box).position, text: text.textContent, lang: text.lang, role: box.getAttribute('role'),
+        return {sentence: box.dataset.sentence, gap: gap, position: getComputedStyle(box).position,
+                text: text.textContent, lang: text.lang, role: box.getAttribute('role'),
                 href: link.href, focused: box.contains(document.activeElement), left: r.left, right: r.right,
                 top: r.top, bottom: r.bottom};
     }""")
