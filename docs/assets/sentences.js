@@ -1,7 +1,8 @@
 /* Every sentence knows its counterpart in the other language.
  *
  * hooks/sentences.py gives each sentence of the article a span with an id that is the same
- * in both languages (policy-coordination-p2-s3). This script adds, after each sentence, a
+ * in both languages (policy-coordination-p2-s3). This script adds (while the browser is idle, a
+ * few at a time, so that no long task holds up the page), after each sentence, a
  * small control (no text of its own: copying the text copies the text only). In each
  * paragraph one control is in the Tab order; the arrow keys ← → (Home, End) move between the
  * paragraph's sentences.
@@ -42,7 +43,9 @@
   keys.hidden = true;
   keys.textContent = words.keys;
   var groups = {};
-  Array.prototype.forEach.call(sentences, function (sentence) {
+  var added = 0;
+
+  function addControl(sentence) {
     var control = make("button", "edition-s__control");
     control.type = "button";
     control.setAttribute("aria-label", (parallel ? words.pair : words.show).replace("{n}", sentence.id.match(SENTENCE)[1]));
@@ -57,7 +60,23 @@
     control.edition = {sentence: sentence, group: groups[group]};
     sentence.edition = control;
     sentence.after(control);
-  });
+  }
+
+  /* Added while the browser is idle, a few at a time, so that the page's first paint and its
+   * scripts are not held up by one long task; all at once when a reader uses one before. */
+  function addControls(deadline) {
+    while (added < sentences.length && (!deadline || deadline.timeRemaining() > 2)) addControl(sentences[added++]);
+    if (added < sentences.length) idle(addControls);
+  }
+  function idle(work) {
+    if (window.requestIdleCallback) window.requestIdleCallback(work, {timeout: 1000});
+    else window.setTimeout(function () { work({timeRemaining: function () { return 8; }}); }, 16);
+  }
+  function ready(sentence) {
+    if (!sentence.edition) addControls(null);
+    return sentence;
+  }
+  idle(addControls);
 
   function current(control) {
     control.edition.group.forEach(function (other) { other.tabIndex = other === control ? 0 : -1; });
@@ -95,6 +114,7 @@
     var shown = [], hovered = null, focused = null, tapped = null;
 
     function counterpart(sentence) {
+      ready(sentence);
       var cell = sentence.closest(".edition-parallel__cell");
       var row = cell && cell.parentElement;
       if (!row || sentence.id.indexOf(cell.lang + "-") !== 0) return null;
@@ -136,6 +156,7 @@
         return;
       }
       var sentence = clickedSentence(event);
+      if (sentence) ready(sentence);
       tapped = sentence && sentence !== tapped ? sentence : null;
       render();
     });
@@ -242,6 +263,7 @@
     }
 
     function ask(sentence, point) {
+      ready(sentence);
       if (open === sentence) {
         hide(true);
         return;
