@@ -42,7 +42,8 @@ STATE = """() => JSON.stringify({
     url: location.href,
     body: [...document.body.attributes].map(a => a.name + "=" + a.value),
     checked: [...document.querySelectorAll("input")].map(i => i.checked),
-    expanded: [...document.querySelectorAll("[aria-expanded],[open],dialog")].map(e => e.outerHTML.slice(0, 200)),
+    // What a key opened (not what scripts add while idle: sentences.js's controls, aria-expanded=false).
+    expanded: [...document.querySelectorAll("[aria-expanded=true],[open]")].map(e => e.outerHTML.slice(0, 200)),
     focus: document.activeElement && document.activeElement.outerHTML.slice(0, 200),
 })"""
 
