@@ -1,13 +1,19 @@
 """Lighthouse on every built HTML page of the site, both languages: chapters, the edition's
 pages, parallel pages, and the two 404 pages.
 
-    .venv/bin/python bench/lighthouse.py [--site SITE] [--runs 3] [--max-load 1.5] [--output bench/lighthouse.md] [PAGE …]
+    .venv/bin/python bench/lighthouse.py [--site SITE] [--runs 3] [--max-load 1.5] [--baseline] [--output bench/lighthouse.md] [PAGE …]
 
 Without --site it builds the site first (`mkdocs build --strict` into a temporary folder).
 Each page is audited `--runs` times, one run after another (Lighthouse is slow and its
 timings suffer when it shares the CPU); every score shown is the median of the runs, the
 run with the median performance score gives the metrics and the audits below full score.
 `make bench` (bench/run.py) calls `measure()` and `table()` for its section (d).
+
+With --baseline, bare Material + i18n on the same Markdown (bench/run.py's baseline, built
+here) is audited too, side by side: each page of ours, then the same page of the baseline
+where it has one (it has no parallel pages and no full text), so that both see the same state
+of the machine. The goal is absolute (performance ≥ 98); the baseline says what this machine
+and Chromium give plain Material on the same text.
 
 Lighthouse 12 (npm, installed into a cache folder on first use), mobile: default emulation
 and simulated throttling; Debian's Chromium, headless; the site served with gzip on
@@ -177,6 +183,38 @@ def build(target: Path) -> Path:
     return target
 
 
+def baseline(target: Path) -> Path:
+    """Bare Material + i18n (bench/run.py baseline_config) on our docs/, built into TARGET/site."""
+    import run as bench  # bench/run.py imports this module: import it only when asked
+
+    target.mkdir(parents=True, exist_ok=True)
+    config = bench.write_config(target / "baseline.yml", bench.baseline_config(ROOT / "docs", [f"{p}.md" for p in bench.edition_site.PAGES]))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "--site-dir", str(target / "site")],
+                            cwd=target, env=bench.environment(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"the baseline's mkdocs build failed:\n{result.stderr[-3000:]}")
+    return target / "site"
+
+
+def side_by_side(sites: dict[str, dict[str, dict]]) -> list[str]:
+    """One line per page both sites have: ours against the baseline, the median performances."""
+    ours, bare = sites.get("ours", {}), sites.get("baseline", {})
+    shared = [url for url in ours if url in bare]
+    if not shared:
+        return []
+    higher = sum(ours[u]["scores"]["performance"] > bare[u]["scores"]["performance"] for u in shared)
+    equal = sum(ours[u]["scores"]["performance"] == bare[u]["scores"]["performance"] for u in shared)
+    lines = ["", f"Side by side on the {len(shared)} pages both sites have (median performance of each page): ours "
+             f"{statistics.median(ours[u]['scores']['performance'] for u in shared)}, baseline "
+             f"{statistics.median(bare[u]['scores']['performance'] for u in shared)}; ours higher on {higher}, equal on "
+             f"{equal}, lower on {len(shared) - higher - equal}. Baseline pages at ≥ {GOALS['performance']}: "
+             f"{sum(bare[u]['scores']['performance'] >= GOALS['performance'] for u in shared)} of {len(shared)}.", "",
+             "| page | ours | baseline |", "|---|---:|---:|"]
+    lines += [f"| /{u} | {ours[u]['scores']['performance']} {ours[u]['performance_runs']} | "
+              f"{bare[u]['scores']['performance']} {bare[u]['performance_runs']} |" for u in shared]
+    return lines + [""]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
@@ -184,21 +222,33 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "lighthouse.md")
     parser.add_argument("--max-load", type=float, help="before each run, wait until the 1-minute load average is at most this")
     parser.add_argument("--wait", type=float, default=900, help="… but at most this many seconds (default 900)")
+    parser.add_argument("--baseline", action="store_true", help="also audit bare Material + i18n, page by page in turn with ours")
     parser.add_argument("page", nargs="*", help="only these pages (URLs below the site root, e.g. en/infrastructure/)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="edition-lighthouse-site-") as tmp:
         site = args.site.resolve() if args.site else build(Path(tmp) / "site")
         urls = args.page or pages(site)
-        server, base = serve_gzip.serve(site)
+        servers = {"ours": serve_gzip.serve(site)}
+        if args.baseline:
+            bare_site = baseline(Path(tmp) / "baseline")
+            servers["baseline"] = serve_gzip.serve(bare_site)
+            bare = set(html_urls(bare_site))
+        results: dict[str, dict] = {name: {} for name in servers}
         try:
-            print(f"Lighthouse on {len(urls)} pages of {site}, {args.runs} runs each …", flush=True)
-            results = measure(base, urls, args.runs, max_load=args.max_load, wait=args.wait)
+            print(f"Lighthouse on {len(urls)} pages of {site}, {args.runs} runs each"
+                  f"{' (and the baseline on the pages it has)' if args.baseline else ''} …", flush=True)
+            for url in urls:  # page by page, each site in turn: both see the same state of the machine
+                for name, (_, base) in servers.items():
+                    if name == "ours" or url in bare:
+                        results[name] |= measure(base, [url], args.runs, max_load=args.max_load, wait=args.wait,
+                                                 log=lambda text, name=name, **kw: print(f"{name}{text}", **kw))
         finally:
-            server.shutdown()
+            for server, _ in servers.values():
+                server.shutdown()
     lines = ["# Lighthouse on every page", "",
-             f"`.venv/bin/python bench/lighthouse.py` (also section (d) of `make bench`), "
-             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at the end "
-             f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}.", "", *table({"ours": results}, args.runs)]
+             f"`.venv/bin/python bench/lighthouse.py{' --baseline' if args.baseline else ''}` (also section (d) of "
+             f"`make bench`), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average at the end "
+             f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}.", "", *table(results, args.runs), *side_by_side(results)]
     text = "\n".join(lines)
     print("\n" + text)
     args.output.write_text(text, encoding="utf-8")

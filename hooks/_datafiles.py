@@ -17,13 +17,15 @@ A key repeated in one YAML mapping (YAML would keep the last silently) is an err
 from __future__ import annotations
 
 import copy
+import functools
 import pickle
 from pathlib import Path
 
-import jsonschema
 import yaml
 from mkdocs.exceptions import PluginError
-from referencing import Registry, Resource
+
+# jsonschema and referencing are imported where a file is checked: a build whose data files
+# are all unchanged takes their checked content from hooks/_memo.py and never imports them.
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -151,8 +153,10 @@ def _field(path, value) -> str:
     return out or "(top level)"
 
 
-def _registry() -> Registry:
+def _registry():
     """The shared definitions, for `$ref: urn:edition:common#/$defs/...` (read again only when the file changes)."""
+    from referencing import Registry, Resource
+
     path = SCHEMAS / "common.schema.yaml"
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
@@ -189,6 +193,8 @@ def _unique(validator, key, instance, schema):
         value = item[key]
         marker = yaml.safe_dump(value) if isinstance(value, dict | list) else value
         if marker in seen:
+            import jsonschema
+
             error = jsonschema.ValidationError(f"{value!r} is repeated", path=[index, key])
             error.first = [seen[marker], key]  # relative to the array, like error.path
             yield error
@@ -196,7 +202,12 @@ def _unique(validator, key, instance, schema):
             seen[marker] = index
 
 
-Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-unique": _unique})
+@functools.cache
+def _validator():
+    """Draft 2020-12 with our x-unique keyword (x-keys-of is resolved before: _fill_enums)."""
+    import jsonschema
+
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-unique": _unique})
 
 
 def _message(err, node, value, where, schema_path) -> str:
@@ -245,7 +256,7 @@ def check(name: str, path: Path | None = None):
     value, node = _compose(path)
     rules = schema(name)
     _fill_enums(rules, value)
-    validator = Validator(rules, registry=_registry())
+    validator = _validator()(rules, registry=_registry())
     errors = sorted(validator.iter_errors(value), key=lambda e: (_line(node, e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         lines = [_message(err, node, value, where, schema_path) for err in errors]
@@ -295,5 +306,17 @@ def load(name: str):
     is returned, so that a caller cannot change what the next one gets."""
     stamp = _build["stamp"] or _stamp()
     if name not in _loaded or _loaded[name][0] != stamp:
-        _loaded[name] = (stamp, pickle.dumps(check(name), protocol=pickle.HIGHEST_PROTOCOL))
+        _loaded[name] = (stamp, pickle.dumps(_checked(name), protocol=pickle.HIGHEST_PROTOCOL))
     return pickle.loads(_loaded[name][1])  # a copy: several times faster than copy.deepcopy
+
+
+def _checked(name: str):
+    """check(name), kept between MkDocs commands while nothing it reads changes (hooks/_memo.py):
+    every data file and schema (x-keys-of reads other files), this module, and the versions of
+    the libraries that read and validate them. A file that fails its check is checked again
+    on every build, and fails again with the same message."""
+    import _memo  # here: tools/ load data files without the build's modules
+
+    return _memo.cached("data", {"name": name}, lambda: check(name),
+                        depends=[*sorted(DATA.glob("*.yaml")), SCHEMAS, Path(__file__)],
+                        versions=("jsonschema", "referencing", "pyyaml"))

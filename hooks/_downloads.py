@@ -240,6 +240,7 @@ def _feed(digest, value, where: str) -> None:
         raise DownloadError(f"{where}: a {type(value).__name__} is not plain data; pass str, bytes, numbers, lists and dicts")
 
 
+@functools.lru_cache(maxsize=4096)  # the same fonts and templates are named by many keys
 def _name(path: Path) -> str:
     """A depended-on file by its place in the project (so that a copy of the project shares keys)."""
     path = path.resolve()
@@ -443,11 +444,14 @@ def prune(days: float = KEEP_DAYS) -> None:
     now = time.time()
     for path in [*root.iterdir(), *((root / "tmp").iterdir() if (root / "tmp").is_dir() else [])]:
         with contextlib.suppress(OSError):
-            if path.name in ("tmp", "jinja"):
+            if path.name in ("tmp", "jinja", "memo"):
                 continue
             age = now - path.stat().st_mtime
             if age > (3600 if path.parent.name == "tmp" else days * 86400):
                 shutil.rmtree(path, ignore_errors=True)
+    import _memo  # here: _memo imports this module
+
+    _memo.prune(days)
 
 
 def start(command: str) -> None:

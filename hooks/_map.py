@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import json
 import math
+from pathlib import Path
 
 import _datafiles
+import _memo
 
 FONT = 12          # px of the place names, in the SVG's units
 CHAR = 0.6 * FONT  # a generous average glyph width, for the layout only
@@ -147,7 +149,15 @@ def _leader(x, y, box):
 @functools.lru_cache(maxsize=4)
 def _country_shapes(outlines: str, stamp: int, projection: str, west, north, scale, margin, width, height) -> tuple:
     """(id, SVG path, centre of the largest outer ring or None) of each country the view shows:
-    the same for every language, so computed once per build (and per change of the view)."""
+    the same for every language, so computed once per build (and per change of the view), and
+    kept between builds while the outlines, the view and this module stay the same (hooks/_memo.py)."""
+    view = {"projection": projection, "west": west, "north": north, "scale": scale, "margin": margin, "width": width, "height": height}
+    found = _memo.cached("map-shapes", view, lambda: _project_shapes(outlines, **view),
+                         depends=[_datafiles.DATA / outlines, Path(__file__)])
+    return tuple(tuple(shape) for shape in found)
+
+
+def _project_shapes(outlines: str, projection: str, west, north, scale, margin, width, height) -> tuple:
     project = Albers(**json.loads(projection))
 
     def xy(lon, lat):
