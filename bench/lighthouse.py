@@ -204,7 +204,7 @@ def side_by_side(sites: dict[str, dict[str, dict]]) -> list[str]:
         return []
     higher = sum(ours[u]["scores"]["performance"] > bare[u]["scores"]["performance"] for u in shared)
     equal = sum(ours[u]["scores"]["performance"] == bare[u]["scores"]["performance"] for u in shared)
-    lines = ["", f"Side by side on the {len(shared)} pages both sites have (median performance of each page): ours "
+    lines = [f"Side by side on the {len(shared)} pages both sites have (median performance of each page): ours "
              f"{statistics.median(ours[u]['scores']['performance'] for u in shared)}, baseline "
              f"{statistics.median(bare[u]['scores']['performance'] for u in shared)}; ours higher on {higher}, equal on "
              f"{equal}, lower on {len(shared) - higher - equal}. Baseline pages at ≥ {GOALS['performance']}: "
