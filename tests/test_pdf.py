@@ -66,3 +66,18 @@ def test_each_pdf_is_in_its_language(pdfs):
         share = len(CYRILLIC.findall(content)) / max(1, len(re.findall(r"\w", content)))
         # The Russian PDF is Cyrillic (the glyphs render); the English one only quotes the Russian abstract.
         assert (share > 0.8) if lang == "ru" else (share < 0.2), f"{path.name}: {share:.0%} of its letters are Cyrillic"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_reference_in_the_pdf_links_back_to_where_it_is_cited(pdfs, pages, lang):
+    """The whole-article forms are set from the article model once every page's content is
+    in it (hooks/article_model.py): the references' links back to the citing paragraphs
+    (hooks/citations.py) are part of it, as on the references page."""
+    path, _, content = pdfs[lang]
+    label = data("labels")["ref_cited_at"][lang]
+    on_page = [text(item) for item in pages[lang]["references"].select(".edition-ref__backlinks") if text(item)]
+    assert on_page, f"{md_name(lang, 'references')}: no entry links back to the text"
+    assert content.count(label + ":") == len(on_page), (
+        f"{path.name}: {content.count(label + ':')} reference(s) say «{label}:», the references page has {len(on_page)}")
+    for backlinks in on_page:
+        assert flat(backlinks) in content, f"{path.name}: «{backlinks}» is missing"
