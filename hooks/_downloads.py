@@ -452,22 +452,27 @@ _counts = {"rendered": 0, "cached": 0}
 
 
 def prune(days: float = KEEP_DAYS) -> None:
-    """Remove the cache entries no build has used for DAYS, and leftovers of renders that
-    were stopped (an hour old): every edit in `mkdocs serve` makes new entries."""
+    """Remove what no command has used for DAYS — the downloads (a folder per key) and the
+    build's kept results (memo/KIND/KEY.pickle, hooks/_memo.py) — and the leftovers of renders
+    that were stopped (tmp/, after an hour): every edit in `mkdocs serve` makes new entries."""
     root = cache_root()
     if not root.is_dir():
         return
-    now = time.time()
-    for path in [*root.iterdir(), *((root / "tmp").iterdir() if (root / "tmp").is_dir() else [])]:
-        with contextlib.suppress(OSError):
-            if path.name in ("tmp", "jinja", "memo"):
-                continue
-            age = now - path.stat().st_mtime
-            if age > (3600 if path.parent.name == "tmp" else days * 86400):
-                shutil.rmtree(path, ignore_errors=True)
-    import _memo  # here: _memo imports this module
 
-    _memo.prune(days)
+    def below(name: str, pattern: str = "*"):
+        return list((root / name).glob(pattern)) if (root / name).is_dir() else []
+
+    kept = days * 86400
+    entries = [(path, kept) for path in root.iterdir() if path.name not in ("tmp", "jinja", "memo")]
+    entries += [(path, 3600) for path in below("tmp")] + [(path, kept) for path in below("memo", "*/*")]
+    now = time.time()
+    for path, seconds in entries:
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > seconds:
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink()
 
 
 def start(command: str) -> None:

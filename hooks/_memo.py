@@ -13,7 +13,8 @@ memo/KIND/KEY.pickle in the download cache's folder (.cache/edition/, `make clea
 it): the sha256 of the pickle, then the pickle, written to a temporary file and renamed
 into place. An entry that does not match its sha256 (partial, corrupt) is removed and
 computed again, never used. A computation that raises (a mistake in a data file) keeps
-nothing: the next build raises the same message.
+nothing: the next build raises the same message. An entry no command has used for two weeks
+is removed with the downloads' (hooks/_downloads.py prune()).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _read(path: Path):
         with contextlib.suppress(Exception):
             value = pickle.loads(body)
             with contextlib.suppress(OSError):
-                os.utime(path)  # used now: prune() keeps it
+                os.utime(path)  # used now: _downloads.prune() keeps it
             return True, value
     with contextlib.suppress(OSError):
         path.unlink()
@@ -85,17 +86,3 @@ def cached(kind: str, inputs, compute, *, depends=(), versions=()):
     value = compute()
     _write(path, value)
     return value
-
-
-def prune(days: float) -> None:
-    """Remove the entries no command has used for DAYS (hooks/_downloads.py prune())."""
-    import time
-
-    root = _downloads.cache_root() / FOLDER
-    if not root.is_dir():
-        return
-    limit = time.time() - days * 86400
-    for path in root.glob("*/*"):
-        with contextlib.suppress(OSError):
-            if path.stat().st_mtime < limit:
-                path.unlink()
