@@ -29,6 +29,13 @@ def i18n(config):
     return config.plugins["i18n"]
 
 
+def nested_build(config) -> bool:
+    """Whether this is mkdocs-static-i18n's build of one more language, run inside the default
+    language's (from its on_post_build). A hook that works on the whole site (every language's
+    pages and files) does it in the outer build's on_post_build, which comes after every nested one."""
+    return bool(i18n(config).building)
+
+
 def current_language(config) -> str:
     return i18n(config).current_language
 

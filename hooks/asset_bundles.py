@@ -20,6 +20,8 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 
+import _edition
+
 CSS = "assets/edition.bundle.css"
 JS = "assets/edition.bundle.js"
 
@@ -66,7 +68,7 @@ def bundle(docs: Path, paths: list[str], separator: str) -> str:
 
 
 def on_post_build(config):
-    if config.plugins["i18n"].building:  # the other languages' builds share the root's assets/
+    if _edition.nested_build(config):  # the other languages' builds share the root's assets/
         return
     docs, site = Path(config.docs_dir), Path(config.site_dir)
     for target, kind, separator in ((CSS, "css", ""), (JS, "js", ";\n")):

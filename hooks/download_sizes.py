@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 
 import _datafiles
 import _downloads
+import _edition
 
 SLOT = re.compile(r'(<span class="edition-size" data-edition-size="(?P<path>[^"]+)" data-lang="(?P<lang>[^"]+)">)(</span>)')
 
@@ -31,7 +32,7 @@ def _size(path: Path, lang: str, label: str) -> str:
 
 @event_priority(-10000)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if _edition.nested_build(config):
         return  # a nested build of one more language: patch once, when all are built
     site = Path(config.site_dir)
     labels = _datafiles.load("labels")["size"]

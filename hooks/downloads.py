@@ -8,11 +8,7 @@ naming each download that could not be written and why; `mkdocs serve` does not 
 from mkdocs.plugins import event_priority
 
 import _downloads
-
-
-def _nested(config) -> bool:
-    """A build of one more language inside the default language's (mkdocs-static-i18n)."""
-    return bool(config.plugins["i18n"].building)
+import _edition
 
 
 def on_startup(command, dirty):
@@ -21,7 +17,7 @@ def on_startup(command, dirty):
 
 @event_priority(-1000)  # the last of the pre_build events: MkDocs empties the site folder right after them
 def on_pre_build(config):
-    if not _nested(config):
+    if not _edition.nested_build(config):
         _downloads.site_cleaning()
 
 
@@ -37,7 +33,7 @@ def on_build_error(error):
 
 @event_priority(-1000)  # after every other hook and plugin, mkdocs-static-i18n's builds included
 def on_post_build(config):
-    if not _nested(config):
+    if not _edition.nested_build(config):
         _downloads.finish(config)
 
 

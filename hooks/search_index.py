@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import _downloads
+import _edition
 
 ROOT = "article.md-content__inner"
 # Not the text: heading permalinks, Material's edit/view buttons, and (Pagefind's own rule)
@@ -32,7 +33,7 @@ UNUSED = ["pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 
 @event_priority(-200)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if _edition.nested_build(config):
         return  # a nested build of one more language: index once, when all are built
     site = Path(config.site_dir)
     pages = {}
