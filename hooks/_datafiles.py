@@ -166,9 +166,9 @@ def _registry():
     return _schemas[path][1]
 
 
-def schema(name: str) -> dict:
-    """The JSON Schema of data/NAME.yaml as read from data/schemas/ (read again only when the file
-    changes); a copy, so that a caller may fill it in. {} if there is none."""
+def _schema(name: str) -> dict:
+    """The JSON Schema of data/NAME.yaml as read from data/schemas/ (read again only when the
+    file changes), not a copy: only for reading. {} if there is none."""
     path = SCHEMAS / f"{name}.schema.yaml"
     if not path.is_file():
         return {}
@@ -176,7 +176,17 @@ def schema(name: str) -> dict:
     stamp = (stat.st_mtime_ns, stat.st_size)
     if _schemas.get(path, (None,))[0] != stamp:
         _schemas[path] = (stamp, yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
-    return copy.deepcopy(_schemas[path][1])
+    return _schemas[path][1]
+
+
+def schema(name: str) -> dict:
+    """The JSON Schema of data/NAME.yaml; a copy, so that a caller may fill it in. {} if there is none."""
+    return copy.deepcopy(_schema(name))
+
+
+def properties(name: str) -> frozenset:
+    """The names of the top-level properties data/NAME.yaml's schema declares."""
+    return frozenset(_schema(name).get("properties", {}))
 
 
 _schemas: dict = {}  # path → (its size and mtime, what was read)

@@ -117,7 +117,7 @@ def _forms(files: dict, table_files: dict) -> list[dict]:
 
 def tables() -> list[str]:
     """The data files that are tables (their schema has columns and rows): each is offered for download."""
-    return [name for name in _datafiles.names() if {"columns", "rows"} <= set(_datafiles.schema(name).get("properties", {}))]
+    return [name for name in _datafiles.names() if {"columns", "rows"} <= _datafiles.properties(name)]
 
 
 def table_file(name: str, lang: str, ext: str, config) -> str:

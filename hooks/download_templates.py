@@ -7,12 +7,14 @@ from pathlib import Path
 
 import _datafiles
 
-FOLDERS = [_datafiles.ROOT / "overrides" / name for name in ("pdf", "epub", "jats")]
+NAMES = ("pdf", "epub", "jats")
+FOLDERS = [(_datafiles.ROOT / "overrides" / name).resolve() for name in NAMES]
 
 
 def on_files(files, config):
-    for file in list(files):
-        source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-        if source is not None and any(source.is_relative_to(folder.resolve()) for folder in FOLDERS):
+    # A theme file's src_uri is its path below its theme folder: only pdf/…, epub/…, jats/…
+    # can be one of ours (MkDocs lists every file of Material's theme too, thousands of icons).
+    for file in [file for file in files if file.src_uri.split("/", 1)[0] in NAMES and file.abs_src_path]:
+        if any(Path(file.abs_src_path).resolve().is_relative_to(folder) for folder in FOLDERS):
             files.remove(file)
     return files
