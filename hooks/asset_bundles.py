@@ -48,8 +48,8 @@ def sources(config) -> dict[str, list[str]]:
 
 
 def on_config(config):
-    if [str(path) for path in config.extra_css] == [CSS] or [getattr(s, "path", s) for s in config.extra_javascript] == [JS]:
-        return config  # mkdocs-static-i18n runs on_config again for the other languages' builds: done already
+    if _edition.nested_build(config):
+        return config  # mkdocs-static-i18n's build of one more language: the same config, its lists replaced already
     _sources.update(sources(config))
     config.extra_css = [CSS] if _sources["css"] else []
     script = ExtraScriptValue(JS)
