@@ -50,7 +50,8 @@ def on_post_build(config):
                 raise PluginError(f"{page.relative_to(site)}: the page offers {match.group('path')}, which the build did not write. "
                                   "Check the hook that writes it (see hooks/_edition.py: forms).")
             key = (match.group("path"), lang)
-            sizes.setdefault(key, _size(target, lang, labels[lang]))
+            if key not in sizes:  # the same few files are offered on every page: format each size once
+                sizes[key] = _size(target, lang, labels[lang])
             return match.group(1) + sizes[key] + match.group(4)
 
         page.write_text(SLOT.sub(fill, text), encoding="utf-8")
