@@ -154,16 +154,17 @@ def _field(path, value) -> str:
 
 
 def _registry():
-    """The shared definitions, for `$ref: urn:edition:common#/$defs/...` (read again only when the file changes)."""
+    """The shared definitions, for `$ref: urn:edition:common#/$defs/...` (made again only when
+    data/schemas/common.schema.yaml changes: _schema reads it again then)."""
     from referencing import Registry, Resource
 
-    path = SCHEMAS / "common.schema.yaml"
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    if _schemas.get(path, (None,))[0] != stamp:
-        common = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-        _schemas[path] = (stamp, Registry().with_resource(common["$id"], Resource.from_contents(common)))
-    return _schemas[path][1]
+    common = _schema("common")
+    if _registries.get("common", (None,))[0] is not common:
+        _registries["common"] = (common, Registry().with_resource(common["$id"], Resource.from_contents(common)))
+    return _registries["common"][1]
+
+
+_registries: dict = {}  # "common" → (the schema it was made from, the registry)
 
 
 def _schema(name: str) -> dict:

@@ -37,16 +37,17 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "pdf"
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
 _env.bytecode_cache = _templates.bytecode_cache(_env)
 SITE = "file:///site/"  # hooks/_render_pdf.py: the base below which the PDF names the site's files
+IMAGES = ("png", "svg", "jpg")  # the site's files a PDF embeds; links to any other file go to the published site
 
 
-def _parts(article, base: str, local: dict) -> list[dict]:
+def _parts(article, base: str, images: dict) -> list[dict]:
     """The article's pages (the model), with links pointing into the PDF or at the published site."""
     included = {page.url: page for page in article.article_pages}
 
     def link(path, fragment, query):
         if path in included and not query:
             return "#" + (fragment or included[path].anchor)
-        if path in local and path.rsplit(".", 1)[-1] in ("png", "svg", "jpg"):
+        if path in images:
             return SITE + quote(path)
         return base + path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
@@ -59,11 +60,11 @@ def _parts(article, base: str, local: dict) -> list[dict]:
 def on_env(env, config, files):
     meta = _edition.metadata(config)
     target = meta["this"]["files"]["pdf"]
-    local = {file.dest_uri: file for file in files}
-    parts = _parts(_article.get(meta["lang"], meta), meta["site_url"], local)
+    images = {file.dest_uri: file for file in files if file.dest_uri.rsplit(".", 1)[-1] in IMAGES}
+    parts = _parts(_article.get(meta["lang"], meta), meta["site_url"], images)
     html = _env.get_template("article.html").render(edition=meta, parts=parts)
     inputs = {"html": html, "stylesheet": (TEMPLATES / "print.css").read_text(encoding="utf-8"),
-              "files": _site_files(html, local, target)}
+              "files": _site_files(html, images, target)}
     # WeasyPrint runs in the download worker (hooks/_render_pdf.py), from the cache when
     # nothing the PDF depends on has changed.
     _downloads.submit(config, target, "_render_pdf:render", inputs,
@@ -77,12 +78,12 @@ VERSIONS = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyh
 LIBRARIES = ("libpango-1.0.so", "libpangoft2-1.0.so", "libharfbuzz.so", "libfontconfig.so", "libfreetype.so")
 
 
-def _site_files(html: str, local: dict, target: str) -> dict[str, bytes]:
+def _site_files(html: str, images: dict, target: str) -> dict[str, bytes]:
     """The bytes of the site's files the PDF refers to (_parts names them below the fixed base
     SITE, hooks/_render_pdf.py, so that the PDF does not depend on where the site is built)."""
     files = {}
     for url in sorted(set(re.findall(re.escape(SITE) + r"""[^"'\s<>)#]+""", html))):
-        file = local.get(unquote(url[len(SITE):]))
+        file = images.get(unquote(url[len(SITE):]))
         if file is None:
             raise PluginError(f"{target}: the PDF refers to {url[len(SITE):]}, which is not among the build's files.")
         files[url] = file.content_bytes
