@@ -7,7 +7,7 @@
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-STAMP   := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+STAMP   := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 SITE    := site
 
 export NO_MKDOCS_2_WARNING := 1
@@ -18,9 +18,10 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check --quiet --requirement requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --quiet --no-deps --editable .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -55,7 +56,7 @@ lint: $(STAMP)
 	  PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/pre-commit run --all-files; \
 	else \
 	  echo "lint: not a git checkout: running ruff, yamllint and pymarkdown without pre-commit"; \
-	  $(BIN)/ruff check hooks tests tools && $(BIN)/yamllint --strict data mkdocs.yml && \
+	  $(BIN)/ruff check edition hooks tests tools && $(BIN)/yamllint --strict data mkdocs.yml && \
 	  $(BIN)/pymarkdown --config .pymarkdown.json scan -r docs $(wildcard *.md) && \
 	  $(BIN)/zizmor --offline .; \
 	fi
@@ -65,11 +66,12 @@ lint: $(STAMP)
 # --no-deps keeps mkdocs out: Material and the i18n plugin name it as a dependency), then
 # compared with the MkDocs build file by file (tools/compat.py says what may differ).
 COMPAT_VENV  := .venv-compat
-COMPAT_STAMP := $(COMPAT_VENV)/.installed-$(shell cksum requirements-compat.txt | cut -d' ' -f1)
+COMPAT_STAMP := $(COMPAT_VENV)/.installed-$(shell cat requirements-compat.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-$(COMPAT_STAMP): requirements-compat.txt
+$(COMPAT_STAMP): requirements-compat.txt pyproject.toml
 	test -x $(COMPAT_VENV)/bin/python || $(PYTHON) -m venv $(COMPAT_VENV)
 	$(COMPAT_VENV)/bin/python -m pip install --disable-pip-version-check --quiet --no-deps --requirement requirements-compat.txt
+	$(COMPAT_VENV)/bin/python -m pip install --disable-pip-version-check --quiet --no-deps --editable .
 	rm -f $(COMPAT_VENV)/.installed-*
 	touch $@
 

@@ -18,8 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-import _map  # noqa: E402  (the hooks' geometry: one clipping routine for both)
+from edition import geo  # the build's geometry: one clipping routine for both
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
 BOX = (10.0, 15.0, 150.0, 75.0)  # west, south, east, north: wider than any view of the map
@@ -59,7 +58,7 @@ def polygons(geometry, arcs):
 
 def clip(points, box):
     """The part of a closed ring inside the box (west, south, east, north)."""
-    return _map.clip(points, *box)
+    return geo.clip(points, *box)
 
 
 def simplify(points, tolerance):

@@ -11,18 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from edition_site import DEFAULT, LANGS, PAGES, ROOT, build, html_path, parse
+from edition_site import DEFAULT, LANGS, PAGES, ROOT, build, hook, html_path, parse
 
 _UNPAIRED: list[str] = []
 
 
 def pytest_sessionstart(session):
     """A text that does not pair up with its translation stops the session before any test,
-    with the build's own message (hooks/pairing.py), once: every rule that compares the two
+    with the build's own message (hooks/checks/pairing.py), once: every rule that compares the two
     languages, and every test that copies the project, would otherwise fail over the same mistake."""
-    import pairing
-
-    _UNPAIRED[:] = pairing.problems(ROOT / "docs", DEFAULT, LANGS)
+    _UNPAIRED[:] = hook("pairing").problems(ROOT / "docs", DEFAULT, LANGS)
 
 
 def pytest_collection_modifyitems(session, config, items):

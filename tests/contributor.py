@@ -89,6 +89,7 @@ class Project:
     def _run(self, args: list[str], **environment: str) -> Outcome:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
         env.pop("EDITION_SITE", None)
+        env["PYTHONPATH"] = str(self.root)  # the copy's own package edition/, not the checkout's
         env.update(environment)
         result = subprocess.run(args, cwd=self.root, env=env, capture_output=True, text=True)
         return Outcome(result.returncode, result.stdout + result.stderr)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import article_text
+from edition import article_text
 
 
 def edit(docs: Path, paragraph: article_text.Paragraph, old: str, new: str, count: int = 1) -> None:

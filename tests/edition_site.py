@@ -126,10 +126,24 @@ def site_url() -> str:
     return os.environ.get("SITE_URL") or config()["site_url"]
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "tools")
+def hook(name: str):
+    """A hook of mkdocs.yml, hooks/<phase>/<name>.py, loaded once as MkDocs loads it (under its path)."""
+    import importlib.util
+
+    (path,) = (ROOT / "hooks").glob(f"*/{name}.py")
+    key = path.relative_to(ROOT).as_posix()
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]
 
 
-CACHE = Path(os.environ.get("EDITION_CACHE") or ROOT / ".cache" / "edition")  # the download worker's (hooks/_downloads.py)
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "edition", "hooks", "overrides", "tools")
+
+
+CACHE = Path(os.environ.get("EDITION_CACHE") or ROOT / ".cache" / "edition")  # the download worker's (edition/worker.py)
 
 
 def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.CompletedProcess:
@@ -138,6 +152,8 @@ def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.Co
     checkout's download cache (EDITION_CACHE), so its unchanged PDFs are not set again."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     env.setdefault("EDITION_CACHE", str(CACHE))
+    # The project's own package edition/ (a copy's, not the checkout's that make setup installed).
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project), env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
@@ -161,12 +177,12 @@ PASSAGE_TAGS = {"p", "ul", "ol", "dl", "blockquote", "table", "figure"}
 
 def passages(soup: BeautifulSoup) -> list:
     """The article's citable passages: its top-level paragraphs, lists, quotations, tables
-    and figures (hooks/paragraph_ids.py gives each an id and a permalink)."""
+    and figures (hooks/text/paragraph_ids.py gives each an id and a permalink)."""
     return [el for el in article(soup).find_all(PASSAGE_TAGS, recursive=False)]
 
 
 def parallel_url(lang: str, page: str) -> str:
-    """The parallel page of a page (hooks/parallel.py): 'parallel/', 'en/parallel/conclusion/'."""
+    """The parallel page of a page (hooks/forms/parallel.py): 'parallel/', 'en/parallel/conclusion/'."""
     prefix = "" if lang == DEFAULT else f"{lang}/"
     return prefix + "parallel/" + ("" if page == "index" else f"{page}/")
 

@@ -26,7 +26,7 @@ def test_abbreviations_are_explained_in_the_page_language(pages, lang, page):
             if abbr.get("title") != expected:
                 problems.append(f"#{paragraph['id']}: <abbr>{abbr.get_text()}</abbr> has title {abbr.get('title')!r}, "
                                 f"expected {expected!r}")
-    assert not problems, f"{md_name(lang, page)} (definitions: data/glossary.yaml, hooks/abbreviations.py):\n" + "\n".join(problems)
+    assert not problems, f"{md_name(lang, page)} (definitions: data/glossary.yaml, hooks/text/abbreviations.py):\n" + "\n".join(problems)
 
 
 def test_titles_are_in_their_language():

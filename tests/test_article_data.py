@@ -4,7 +4,7 @@ a malformed date stops the build with the file, the field and what to do."""
 
 import pytest
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA, build, copy_project
 
 ARTICLE = (DATA / "article.yaml").read_text(encoding="utf-8")
@@ -13,8 +13,8 @@ ARTICLE = (DATA / "article.yaml").read_text(encoding="utf-8")
 def test_a_malformed_edition_date_is_refused(tmp_path):
     path = tmp_path / "article.yaml"
     path.write_text(ARTICLE.replace('edition_date: "', 'edition_date: "25.11.'), encoding="utf-8")
-    with pytest.raises(_datafiles.DataError, match=r"article\.yaml:\d+: edition_date: .*write a value of the expected form"):
-        _datafiles.check("article", path)
+    with pytest.raises(datafiles.DataError, match=r"article\.yaml:\d+: edition_date: .*write a value of the expected form"):
+        datafiles.check("article", path)
 
 
 def test_an_abstract_pointer_that_finds_no_text_stops_the_build(tmp_path):

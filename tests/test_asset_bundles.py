@@ -1,5 +1,5 @@
 """Rule: every page loads the edition's own styles and scripts as one stylesheet and one
-deferred script (hooks/asset_bundles.py), which hold every file mkdocs.yml lists, whole and
+deferred script (hooks/plumbing/asset_bundles.py), which hold every file mkdocs.yml lists, whole and
 in its order; Material's bundle is deferred too, so that neither holds up the first paint (the
 404 page's small script stays where it is, after the message it orders: overrides/404.html).
 A listed file that is missing, or a script that is not deferred, stops the build naming the
@@ -12,9 +12,10 @@ import pytest
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 
-import asset_bundles
 from built_pages import html_file, html_urls
-from edition_site import DOCS, config, parse
+from edition_site import DOCS, config, hook, parse
+
+asset_bundles = hook("asset_bundles")
 
 
 def listed() -> dict[str, list[str]]:

@@ -1,5 +1,5 @@
 """Rule (in Chromium): every sentence of the article knows its counterpart in the other
-language (hooks/sentences.py, docs/assets/sentences.js).
+language (hooks/text/sentences.py, docs/assets/sentences.js).
 
 - On every page of the article, in both languages, a click on each sentence shows, in a
   popover marked with the other language, that language's sentence of the same id, with a

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-import article_text
 from contributor import Project, one_line, proves
+from edition import article_text
 
 
 @pytest.fixture

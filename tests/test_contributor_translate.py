@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-import article_text
-import pairing
 from contributor import Project, one_line, proves
+from edition import article_text
+from edition_site import hook
+
+pairing = hook("pairing")
 
 LOCK_RULE = "tests/test_translation_lock.py::test_every_translation_is_recorded_against_the_current_russian"
 

@@ -9,7 +9,8 @@ import hashlib
 
 import pytest
 
-from built_pages import html_file, html_urls, html_urls_of
+from browser_visits import Tab
+from built_pages import html_file, html_urls
 from edition_site import LANGS, parse
 
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -69,34 +70,25 @@ def test_headers_file_has_the_same_policy_for_all_pages(site):
                 assert header[name] == sources, f"site/_headers, {name}: differs from /{url}'s <meta>"
 
 
-REPORTER = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", e =>
-    window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
-"""
-
-
-def violations(page, url: str) -> list[str]:
-    console = []
-    page.on("console", lambda msg: console.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.add_init_script(REPORTER)
-    page.goto(url)
-    page.wait_for_timeout(400)  # timers Material starts after load
-    return page.evaluate("window.__violations") + console
+def violations(visit) -> list[str]:
+    """The page's securitypolicyviolation events (reported from before its first script, see
+    tests/browser_visits.py) and Chromium's console lines about the policy."""
+    return visit.csp + [text for _, text in visit.console if "Content Security Policy" in text]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_page_violates_its_policy(site, served, page, lang):
+def test_no_page_violates_its_policy(visits, lang):
     report = []
-    for url in html_urls_of(site, lang):
-        report += [f"/{url}: {line}" for line in violations(page, served + url)]
+    for visit in visits.of(lang):
+        report += [f"/{visit.url}: {line}" for line in violations(visit)]
     assert not report, "Content-Security-Policy violations:\n" + "\n".join(report)
 
 
 @pytest.mark.browser
-def test_the_check_sees_a_violation(site, served, page):
+def test_the_check_sees_a_violation(site, served, browser):
     """A copy of the title page with one more inline script (not hashed) is caught."""
     html = (site / "index.html").read_text(encoding="utf-8").replace("</body>", "<script>document.title='x'</script></body>")
-    page.route(served + "broken.html", lambda route: route.fulfill(content_type="text/html", body=html))
-    assert any("script-src" in line for line in violations(page, served + "broken.html"))
+    with Tab(browser) as tab:
+        tab.page.route(served + "broken.html", lambda route: route.fulfill(content_type="text/html", body=html))
+        assert any("script-src" in line for line in violations(tab.visit(served + "broken.html")))

@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA, build, copy_project, parse
 
 INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
@@ -21,8 +21,8 @@ def line_of(text: str, needle: str) -> int:
 def check_broken(tmp_path, broken: str):
     path = tmp_path / "infrastructure.yaml"
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check("infrastructure", path)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check("infrastructure", path)
     return str(caught.value)
 
 
@@ -65,8 +65,8 @@ def test_malformed_yaml(tmp_path):
 
 def test_a_data_file_without_schema(tmp_path, monkeypatch):
     (tmp_path / "stray.yaml").write_text("a: 1\n")
-    with pytest.raises(_datafiles.DataError, match=r"no schema for this data file\. Add data/schemas/stray\.schema\.yaml"):
-        _datafiles.check("stray", tmp_path / "stray.yaml")
+    with pytest.raises(datafiles.DataError, match=r"no schema for this data file\. Add data/schemas/stray\.schema\.yaml"):
+        datafiles.check("stray", tmp_path / "stray.yaml")
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_broken_data_stops_the_build(project):
 
 def _break_marker(project, old, new):
     """The same marker changed in every language (changed in one only, the build stops earlier,
-    at hooks/pairing.py: the languages' markers differ)."""
+    at hooks/checks/pairing.py: the languages' markers differ)."""
     for page in (project / "docs").glob("*/infrastructure.md"):
         page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
@@ -141,7 +141,7 @@ def test_citation_without_entry_stops_the_build(project):
 def test_note_after_unknown_paragraph_stops_the_build(project):
     path = project / "data" / "notes.yaml"
     text = path.read_text(encoding="utf-8")
-    first = _datafiles.check("notes", path)[0]
+    first = datafiles.check("notes", path)[0]
     path.write_text(text.replace(f"after: {first['after']}\n", "after: policy-coordination-p99\n", 1), encoding="utf-8")
     build_fails(project, "data/notes.yaml:", f"note '{first['id']}' follows paragraph `policy-coordination-p99`, which no page of docs/ru/ has",
                 "Did you mean `policy-coordination-p", "Write the id of the paragraph the note follows: section-pN")
@@ -153,8 +153,8 @@ def test_a_malformed_value_says_what_is_expected(tmp_path):
     path = tmp_path / "notes.yaml"
     broken = text.replace(f"after: {first['after']}\n", "after: Policy coordination p2\n", 1)
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check("notes", path)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check("notes", path)
     assert (f"{path}:{line_of(broken, 'after: Policy')}: [0].after: 'Policy coordination p2' does not match "
             "'^[a-z0-9]+(-[a-z0-9]+)*-p[0-9]+$' (The id of the paragraph the note follows, e.g. policy-coordination-p2); "
             "write a value of the expected form") in str(caught.value)

@@ -3,7 +3,7 @@ drop the other without a word) stops the build, naming the file, both lines and 
 
 import pytest
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA
 
 
@@ -13,8 +13,8 @@ def repeated(tmp_path, name, old, new):
     broken = text.replace(old, new)
     path = tmp_path / f"{name}.yaml"
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check(name, path)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check(name, path)
     return broken, path, str(caught.value)
 
 

@@ -1,7 +1,7 @@
 """Rule: an id is unique within its data file — a table's rows, the editor's notes, the
 references (by number), the glossary's terms. A repeated id stops the build with one
 message naming the file, both lines and what to do; the schema declares it (`x-unique`,
-hooks/_datafiles.py), so a new list with ids needs one line in its schema, not code.
+edition/datafiles.py), so a new list with ids needs one line in its schema, not code.
 
 Each case repeats the first item's id in a later item of a copy of the file."""
 
@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA, build, copy_project
 
 # (data file, the list's path in the file, its id field, the item that gets the first one's id)
@@ -42,8 +42,8 @@ def test_a_repeated_id_names_both_lines(tmp_path, name, path, key, index):
     broken, (first_line, line), value, field = repeat_first_id(name, path, key, index)
     copy = tmp_path / f"{name}.yaml"
     copy.write_text(broken, encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check(name, copy)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check(name, copy)
     message = str(caught.value)
     assert f"1 problem(s) in {copy}" in message, message
     assert (f"{copy}:{line}: {field}[{index}].{key} {value!r} is already the {key} of {field}[0] (line {first_line}); "

@@ -1,15 +1,15 @@
-"""Rule: a download is never rendered twice from the same inputs (hooks/_downloads.py):
+"""Rule: a download is never rendered twice from the same inputs (edition/worker.py):
 a second build of an unchanged tree renders nothing and copies every download from the
 cache; a corrupt or incomplete cache entry is detected, removed and rendered again —
 never served."""
 
-import hashlib
-import json
 import re
 import shutil
 
 import pytest
 
+from edition import cache as kept
+from edition import worker
 from edition_site import CACHE, build
 
 # Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
@@ -22,14 +22,14 @@ def built(site, cache):
     result = build(site, EDITION_CACHE=str(cache))
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     found = SUMMARY.search(result.stderr)
-    assert found, f"the build did not report its downloads (hooks/_downloads.py):\n{result.stderr[-2000:]}"
+    assert found, f"the build did not report its downloads (edition/worker.py):\n{result.stderr[-2000:]}"
     return int(found["rendered"]), int(found["cached"])
 
 
 def entries_of(cache, path):
     """The cache entries whose result is this file of the site (older keys may hold the same bytes)."""
     body = path.read_bytes()
-    found = [entry for entry in cache.iterdir() if (entry / "out").is_file() and (entry / "out").read_bytes() == body]
+    found = [entry for entry in (cache / worker.KIND).iterdir() if kept.get(entry) == (True, {"": body})]
     assert found, f"{path.name}: no cache entry holds it"
     return found
 
@@ -41,10 +41,8 @@ def warm(tmp_path_factory):
     work = tmp_path_factory.mktemp("downloads-cache")
     first = built(work / "first", CACHE)
     cache = work / "cache"
-    cache.mkdir()
-    for entry in CACHE.iterdir():
-        if (entry / "manifest.json").is_file():  # whole entries only: other builds may be writing
-            shutil.copytree(entry, cache / entry.name)
+    # whole entries only (another build's partial writes are dot files)
+    shutil.copytree(CACHE / worker.KIND, cache / worker.KIND, ignore=shutil.ignore_patterns(".*"))
     return work, cache, first
 
 
@@ -61,18 +59,15 @@ def test_a_corrupt_or_partial_entry_is_rendered_again(warm):
     table = next((work / "first" / "downloads").glob("*.csv"))
     corrupt, partial = entries_of(cache, pdf), entries_of(cache, table)
     for entry in corrupt:
-        body = bytearray((entry / "out").read_bytes())
+        body = bytearray(entry.read_bytes())
         body[len(body) // 2] ^= 0xFF                  # one flipped byte, size unchanged
-        (entry / "out").write_bytes(bytes(body))
+        entry.write_bytes(bytes(body))
     for entry in partial:
-        (entry / "manifest.json").unlink()            # as if the render stopped before its manifest
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # as if the write had stopped halfway
     rendered, _ = built(work / "third", cache)
     assert rendered == 2, f"with one corrupt and one incomplete entry the build rendered {rendered} download(s), expected 2"
     for path in (pdf, table):
         again = work / "third" / path.relative_to(work / "first")
         assert again.read_bytes() == path.read_bytes(), f"{path.name}: the site got a different file than the first build's"
-    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    replaced = [entry for entry in corrupt if (entry / "manifest.json").is_file() and (entry / "out").is_file()
-                and hashlib.sha256((entry / "out").read_bytes()).hexdigest() == digest
-                and json.loads((entry / "manifest.json").read_text(encoding="utf-8"))["files"]["out"][0] == digest]
+    replaced = [entry for entry in corrupt if kept.get(entry) == (True, {"": pdf.read_bytes()})]
     assert len(replaced) == 1, f"the corrupt entry the build looked up was not replaced by a whole one ({len(replaced)} are)"

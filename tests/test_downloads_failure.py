@@ -1,4 +1,4 @@
-"""Rule: a download the worker cannot write fails `mkdocs build` (hooks/_downloads.py)
+"""Rule: a download the worker cannot write fails `mkdocs build` (edition/worker.py)
 with a non-zero exit that names each file and its cause — never a silent stale file or a
 missing one. Injected on a copy of the project: its PDF render raises."""
 
@@ -9,7 +9,7 @@ CAUSE = "the injected failure of this test"
 
 def test_a_failed_render_fails_the_build_naming_the_file_and_the_cause(tmp_path):
     project = copy_project(tmp_path / "project")
-    render = project / "hooks" / "_render_pdf.py"
+    render = project / "edition" / "forms" / "pdf" / "render.py"
     render.write_text(render.read_text(encoding="utf-8") + f"\n\ndef render(inputs, out):\n    raise RuntimeError({CAUSE!r})\n", encoding="utf-8")
     site = tmp_path / "site"
     result = build(site, project)

@@ -1,4 +1,4 @@
-"""Rule: in `mkdocs serve` the page build never waits for a download (hooks/_downloads.py):
+"""Rule: in `mkdocs serve` the page build never waits for a download (edition/worker.py):
 submit() and the end of the build return at once while the worker renders; meanwhile the
 preview serves the last finished file, copied at once into the emptied site folder; the
 newest submission wins over a slower, older one; a failure is logged with the file and
@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import _downloads
+from edition import worker
 
 TARGET = "downloads/example.txt"
 SLOW = "downloads_renders:slow"
@@ -19,10 +19,10 @@ SLOW = "downloads_renders:slow"
 @pytest.fixture
 def serve(tmp_path, monkeypatch):
     monkeypatch.setenv("EDITION_CACHE", str(tmp_path / "cache"))
-    _downloads.start("serve")
+    worker.start("serve")
     yield SimpleNamespace(site_dir=str(tmp_path / "site")), tmp_path / "site" / TARGET, tmp_path / "renders.log"
-    _downloads.shutdown()
-    _downloads.start("build")
+    worker.shutdown()
+    worker.start("build")
 
 
 def wait_for(condition, seconds=90.0):
@@ -42,30 +42,30 @@ def rebuild(config):
     """What MkDocs does at each rebuild of `mkdocs serve`: empty the site folder."""
     import shutil
 
-    _downloads.site_cleaning()
+    worker.site_cleaning()
     shutil.rmtree(config.site_dir, ignore_errors=True)
-    _downloads.site_cleaned()
+    worker.site_cleaned()
 
 
 def test_the_build_does_not_wait_and_the_last_finished_file_is_served(serve):
     config, path, log = serve
     start = time.monotonic()
-    _downloads.submit(config, TARGET, SLOW, {"text": "one", "seconds": 2.0, "log": str(log)})
-    _downloads.finish(config)
+    worker.submit(config, TARGET, SLOW, {"text": "one", "seconds": 2.0, "log": str(log)})
+    worker.finish(config)
     assert time.monotonic() - start < 1.0, "submit() and finish() waited for the render in `mkdocs serve`"
     assert text(path) is None, "the file was there before its render could have finished"
     assert wait_for(lambda: text(path) == "one"), "the worker never wrote the file into the site"
 
     rebuild(config)
-    _downloads.submit(config, TARGET, SLOW, {"text": "two", "seconds": 2.0, "log": str(log)})
+    worker.submit(config, TARGET, SLOW, {"text": "two", "seconds": 2.0, "log": str(log)})
     assert text(path) == "one", "after the site folder was emptied, the last finished file was not copied back at once"
     assert wait_for(lambda: text(path) == "two"), "the new render never replaced the last finished file"
 
 
 def test_a_superseded_render_does_not_overwrite_a_newer_one(serve):
     config, path, log = serve
-    _downloads.submit(config, TARGET, SLOW, {"text": "older", "seconds": 3.0, "log": str(log)})
-    _downloads.submit(config, TARGET, SLOW, {"text": "newer", "seconds": 0.0, "log": str(log)})
+    worker.submit(config, TARGET, SLOW, {"text": "older", "seconds": 3.0, "log": str(log)})
+    worker.submit(config, TARGET, SLOW, {"text": "newer", "seconds": 0.0, "log": str(log)})
     assert wait_for(lambda: text(path) == "newer"), "the newest submission was never written"
     if wait_for(lambda: "older" in (text(log) or ""), seconds=15):  # the older one ran: it must not land
         time.sleep(0.5)
@@ -80,7 +80,7 @@ def test_a_failure_is_logged_with_the_file_and_the_cause(serve):
     logger = logging.getLogger("edition.downloads")
     logger.addHandler(handler)
     try:
-        _downloads.submit(config, TARGET, "downloads_renders:failing", {"cause": "the printer is on fire"})
+        worker.submit(config, TARGET, "downloads_renders:failing", {"cause": "the printer is on fire"})
         assert wait_for(lambda: records), "a failed render was not reported in the serve log"
     finally:
         logger.removeHandler(handler)

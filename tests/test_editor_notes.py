@@ -13,8 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-import _datafiles
-import _templates
+from edition import datafiles, templates
 from edition_site import DATA, LANGS, PAGES, build, copy_project, data, md_name, text, url
 
 BASE = "http://site.test/"
@@ -124,7 +123,7 @@ def test_an_unverified_note_says_so():
     del note["sources"]
     note["verified"] = False
     for lang in LANGS:
-        aside = BeautifulSoup(_templates.render("fragments/note.html", note=note, lang=lang, labels=_templates.labels(lang),
+        aside = BeautifulSoup(templates.render("fragments/note.html", note=note, lang=lang, labels=templates.labels(lang),
                                                 url_for=lambda name: ""), "html.parser")
         assert source_problems(aside.aside, note, lang, "policy-coordination", {}) == []
         assert text(aside.select_one(".edition-note__source")) == data("labels")["note_not_verified"][lang]
@@ -134,7 +133,7 @@ def test_the_check_catches_a_note_with_a_wrong_source(pages):
     """The check is not vacuous: a source shown without its link, with another date, fails."""
     lang = LANGS[-1]
     note = next(row["note"] for row in data("infrastructure")["rows"] if row.get("note", {}).get("sources", [{}])[0].get("url"))
-    basis = _templates.env.get_template("fragments/sources.html").module.basis(note, lang, _templates.labels(lang), lambda name: "")
+    basis = templates.env.get_template("fragments/sources.html").module.basis(note, lang, templates.labels(lang), lambda name: "")
     aside = BeautifulSoup(f"<aside>{basis}</aside>", "html.parser")
     aside.select_one(".edition-source__title a").unwrap()
     aside.select_one("time")["datetime"] = "1999"
@@ -148,8 +147,8 @@ def test_a_note_without_sources_stops_the_build(tmp_path):
     start = notes.index("  sources:\n", item)
     broken = tmp_path / "notes.yaml"
     broken.write_text(notes[:start] + notes[notes.index("- id: ", start):], encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check("notes", broken)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check("notes", broken)
     line = notes[:item].count("\n") + 1
     assert f"notes.yaml:{line}: [0]: 'sources' is a required property; add the missing field" in str(caught.value), caught.value
 
@@ -160,7 +159,7 @@ def test_a_note_on_a_missing_paragraph_stops_the_build(tmp_path):
     notes.write_text(notes.read_text(encoding="utf-8").replace("after: conclusion-p1", "after: conclusion-p9"), encoding="utf-8")
     result = build(project / "site", project)
     assert result.returncode != 0
-    # hooks/note_targets.py, before any page is rendered: the note's line, and the id it most likely means.
+    # hooks/checks/note_targets.py, before any page is rendered: the note's line, and the id it most likely means.
     assert ("note 'directions-abstract-conclusion' follows paragraph `conclusion-p9`, which no page of docs/ru/ has. "
             "Did you mean `conclusion-p1`?") in result.stdout + result.stderr
     assert not (project / "site" / "index.html").exists(), "pages were written before the check"

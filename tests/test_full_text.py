@@ -1,4 +1,4 @@
-"""Rule: each language has the whole article on one page (article/, hooks/full_text.py, a
+"""Rule: each language has the whole article on one page (article/, hooks/forms/full_text.py, a
 template over the article model): every page of the article (the nav's pages but the
 edition's own) in the nav's order, each of its passages with the chapter's own id and
 exactly the chapter's text (so a link to a paragraph works on either page), the table,

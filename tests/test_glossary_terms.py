@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA, DEFAULT, PAGES, paragraphs
 from translation_pairs import data_pairs, make_pair, report, visible
 
@@ -39,7 +39,7 @@ def _words(pattern: str, where: str) -> re.Pattern:
 
 def terms(path=GLOSSARY) -> list[Term]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    data = _datafiles.check("glossary", path)
+    data = datafiles.check("glossary", path)
     found = []
     for term in data["terms"]:
         line = next((n for n, text in enumerate(lines, 1) if re.match(rf"\s*- id: {re.escape(term['id'])}\s*$", text)), 1)

@@ -28,7 +28,7 @@ OPEN_GRAPH = ("og:type", "og:site_name", "og:title", "og:description", "og:local
 TWITTER = ("twitter:card", "twitter:title", "twitter:description")
 
 
-FULL_TEXT = "article"           # hooks/full_text.py: /article/, /en/article/
+FULL_TEXT = "article"           # hooks/forms/full_text.py: /article/, /en/article/
 LANDING = ["index", FULL_TEXT]  # the pages that carry the article's citation tags
 
 

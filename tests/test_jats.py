@@ -56,7 +56,7 @@ def dtd_errors(dtd, tree) -> list[str]:
 @pytest.fixture(scope="module")
 def jats(site):
     path = site / "downloads" / f"{ARTICLE['file_name']}.jats.xml"
-    assert path.is_file(), f"the build wrote no {path.relative_to(site)} (hooks/jats.py)"
+    assert path.is_file(), f"the build wrote no {path.relative_to(site)} (hooks/forms/jats.py)"
     return parse_offline(path.read_bytes())
 
 

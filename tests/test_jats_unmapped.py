@@ -1,7 +1,7 @@
 """Rule: text markup the JATS file has no form for stops the build, with a message that names
 the page, the paragraph and where to map it — the JATS file never drops or garbles text silently.
 
-A copy of the project gets an element hooks/_jats.py and overrides/jats/ do not map (<u>)."""
+A copy of the project gets an element edition/forms/jats/__init__.py and overrides/jats/ do not map (<u>)."""
 
 from edition_site import build, copy_project
 

@@ -3,7 +3,7 @@ of range, a missing name or an unknown kind stops the build, naming file:line an
 
 import pytest
 
-import _datafiles
+from edition import datafiles
 from edition_site import DATA
 
 INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
@@ -18,8 +18,8 @@ def check_broken(tmp_path, broken: str) -> str:
     assert broken != INFRA, "the fixture did not change the data"
     path = tmp_path / "infrastructure.yaml"
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(_datafiles.DataError) as caught:
-        _datafiles.check("infrastructure", path)
+    with pytest.raises(datafiles.DataError) as caught:
+        datafiles.check("infrastructure", path)
     return str(caught.value)
 
 

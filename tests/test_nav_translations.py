@@ -1,6 +1,6 @@
 """Rule: every title that mkdocs.yml's nav spells out has a translation for every other
 language, or the build stops naming mkdocs.yml, the title's line and the key to add
-(hooks/nav_translations.py) — mkdocs-static-i18n would show the Russian word on the
+(hooks/checks/nav_translations.py) — mkdocs-static-i18n would show the Russian word on the
 English site without a word."""
 
 import pytest

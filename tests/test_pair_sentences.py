@@ -1,6 +1,6 @@
 """Rule: a paragraph and its translation have as many sentences — a sentence added to the
 Russian (or dropped from the translation) is a translation that lags. Sentences are counted
-by the segmenter that gives every sentence of the site its id (hooks/_sentences.py), so a
+by the segmenter that gives every sentence of the site its id (edition/sentences.py), so a
 pair that passes has one counterpart for each sentence; its cases (abbreviations, initials,
 quotations, citation markers) are tests/test_sentence_segmenter.py."""
 

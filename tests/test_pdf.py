@@ -71,8 +71,8 @@ def test_each_pdf_is_in_its_language(pdfs):
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_reference_in_the_pdf_links_back_to_where_it_is_cited(pdfs, pages, lang):
     """The whole-article forms are set from the article model once every page's content is
-    in it (hooks/article_model.py): the references' links back to the citing paragraphs
-    (hooks/citations.py) are part of it, as on the references page."""
+    in it (hooks/model/article_model.py): the references' links back to the citing paragraphs
+    (hooks/text/citations.py) are part of it, as on the references page."""
     path, _, content = pdfs[lang]
     label = data("labels")["ref_cited_at"][lang]
     on_page = [text(item) for item in pages[lang]["references"].select(".edition-ref__backlinks") if text(item)]

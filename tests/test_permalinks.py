@@ -19,4 +19,4 @@ def test_every_passage_links_to_itself(pages, lang, page):
         if "¶" in text(element):
             problems.append(f"<{element.name} id={element.get('id')}>: the ¶ counts as text")
     assert not problems, f"{md_name(lang, page)}: passages without their one labelled permalink " \
-        "(is hooks/paragraph_ids.py active?):\n" + "\n".join(problems)
+        "(is hooks/text/paragraph_ids.py active?):\n" + "\n".join(problems)

@@ -14,9 +14,9 @@ import subprocess
 
 import pytest
 
-import article_text
 import pr_summary
 import translation_lock
+from edition import article_text
 from edition_site import DATA, DOCS
 
 

@@ -2,7 +2,7 @@
 SOURCE_DATE_EPOCH (`make build` takes it from the last commit) give byte-identical trees:
 every page, the sitemap and its .gz, the search index, _headers, the PDFs. Timestamps come
 from SOURCE_DATE_EPOCH, never from the clock. Each build has an empty download cache of
-its own (hooks/_downloads.py), so every download is rendered twice: the renderers
+its own (edition/worker.py), so every download is rendered twice: the renderers
 themselves are deterministic, not merely the cache."""
 
 import filecmp

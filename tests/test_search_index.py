@@ -8,7 +8,7 @@ from edition_site import LANGS, PAGES
 
 def test_one_index_per_language_with_all_its_pages(site):
     entry = site / "pagefind" / "pagefind-entry.json"
-    assert entry.is_file(), "no site/pagefind/pagefind-entry.json: the search index was not built (hooks/search_index.py)"
+    assert entry.is_file(), "no site/pagefind/pagefind-entry.json: the search index was not built (hooks/plumbing/search_index.py)"
     languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
     assert set(languages) == set(LANGS), f"the search index has languages {sorted(languages)}, the site {LANGS}"
     for lang in LANGS:

@@ -1,6 +1,6 @@
 """Rule: every sentence of the article's pages has an id, the same in both languages
-(hooks/sentences.py): each numbered paragraph's sentences are spans `<paragraph id>-s1`,
-`-s2`, … as the segmenter finds them (hooks/_sentences.py), with only whitespace and the ¶
+(hooks/text/sentences.py): each numbered paragraph's sentences are spans `<paragraph id>-s1`,
+`-s2`, … as the segmenter finds them (edition/sentences.py), with only whitespace and the ¶
 between them; each page's sentences.json holds their texts, and its head names the other
 language's page and sentences.json, which exist. The edition's own pages
 (data/article.yaml: edition_pages) have no sentence ids."""
@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
-import _sentences
+from edition import sentences
 from edition_site import LANGS, OTHER, PAGES, data, html_path, md_name, paragraphs, url
 
 SENTENCE_PAGES = [page for page in PAGES if f"{page}.md" not in data("article")["edition_pages"]]
@@ -37,7 +37,7 @@ def problems(paragraph, lang: str) -> list[str]:
     expected = [f"{paragraph['id']}-s{n}" for n in range(1, len(found) + 1)]
     if not found or ids != expected:
         out.append(f"#{paragraph['id']}: sentence ids {ids}, expected {expected or 'at least one'}")
-    segmented = _sentences.sentences(lxml.html.fragment_fromstring(str(paragraph)), lang)
+    segmented = sentences.sentences(lxml.html.fragment_fromstring(str(paragraph)), lang)
     if [text(span) for span in found] != segmented:
         out.append(f"#{paragraph['id']}: the spans are not the segmenter's sentences: {[text(s) for s in found]} ≠ {segmented}")
     out += [f"#{span['id']} is inside another sentence" for span in found if span.find_parent("span", class_="edition-s")]

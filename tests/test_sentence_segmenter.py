@@ -1,4 +1,4 @@
-"""Rule: the segmenter (hooks/_sentences.py) ends a sentence only where the sentence ends.
+"""Rule: the segmenter (edition/sentences.py) ends a sentence only where the sentence ends.
 Abbreviations (г., гг., т. е., e.g., St.), initials, numbers with points, quotations «…»
 and “…”, and citation markers [N] do not split one. The cases are sentences of the article,
 its translation, its notes and references (the file each comes from is named); a few are
@@ -8,7 +8,7 @@ puts in a paragraph change no character of the text."""
 import lxml.html
 import pytest
 
-import _sentences
+from edition import sentences
 
 CASES = [
     # (language, where, the sentences, in order)
@@ -90,19 +90,19 @@ CASES = [
 @pytest.mark.parametrize(("lang", "where", "expected"), CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
 def test_a_sentence_ends_only_where_it_ends(lang, where, expected):
     text = " ".join(expected)
-    found = [text[start:end] for start, end in _sentences.split(text, lang)]
+    found = [text[start:end] for start, end in sentences.split(text, lang)]
     assert found == expected, f"{where}: split as {found}"
 
 
 def test_spans_are_character_offsets_without_whitespace():
     text = "  Первое «предложение». \n Второе [1].  "
-    spans = _sentences.split(text, "ru")
+    spans = sentences.split(text, "ru")
     assert [text[a:b] for a, b in spans] == ["Первое «предложение».", "Второе [1]."]
 
 
 def wrapped(html: str, lang: str = "ru"):
     element = lxml.html.fragment_fromstring(html)
-    found = _sentences.wrap(element, lang, "s-p1")
+    found = sentences.wrap(element, lang, "s-p1")
     return element, found, lxml.html.tostring(element, encoding="unicode")
 
 
@@ -136,4 +136,4 @@ def test_list_items_are_segmented_one_by_one():
 def test_wrapping_twice_finds_the_same_sentences():
     """The pair rule counts the built (already wrapped) paragraphs: the same sentences again."""
     _, _, out = wrapped('<p>Первое [<a href="#">1</a>]. Второе, т. е. третье. Четвёртое.</p>')
-    assert _sentences.sentences(lxml.html.fragment_fromstring(out), "ru") == ["Первое [1].", "Второе, т. е. третье.", "Четвёртое."]
+    assert sentences.sentences(lxml.html.fragment_fromstring(out), "ru") == ["Первое [1].", "Второе, т. е. третье.", "Четвёртое."]

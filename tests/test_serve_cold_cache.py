@@ -1,6 +1,6 @@
 """Rule: a fresh clone's first `make serve` — no download cache yet, so every PDF, EPUB and
 card is still to be rendered — serves the pages at once and each download as soon as the
-worker has written it (hooks/_downloads.py; hooks/download_sizes.py leaves the size of a
+worker has written it (edition/worker.py; hooks/plumbing/download_sizes.py leaves the size of a
 file still rendering out of the preview instead of stopping the build). A real
 `mkdocs serve` on a copy of the project with an empty EDITION_CACHE. Slow: a cold build."""
 

@@ -1,7 +1,7 @@
 """Rule: `make serve` rebuilds when a template changes, and the rebuilt page uses the changed
 template (no stale Jinja cache): a real `mkdocs serve` on a copy of the project, an edit of
 overrides/edition/title.html, and the served title page changes (README "Preview",
-mkdocs.yml `watch:`, hooks/_templates.py auto_reload). Slow: two builds."""
+mkdocs.yml `watch:`, edition/templates.py auto_reload). Slow: two builds."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def serving(project, log, **environment):
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment), stdout=out, stderr=subprocess.STDOUT,
+            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project), **environment), stdout=out, stderr=subprocess.STDOUT,
         )
     try:
         yield server, f"http://127.0.0.1:{port}/"

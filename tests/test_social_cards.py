@@ -6,7 +6,7 @@ the published site; the card is in the build, a PNG of the size the head states
 (1200×630, data/social-card.yaml), and its alt text is the title of the page it shows
 (a parallel page shows its page's card). Each page of each language has its own card.
 
-The renderer (hooks/_social_card.py) is deterministic and keeps long titles within the
+The renderer (edition/forms/social_card/__init__.py) is deterministic and keeps long titles within the
 card; a missing font file stops the build with a message that names the field."""
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ import io
 import pytest
 from PIL import Image
 
-import _datafiles
-import _social_card
-import social_cards
 from built_pages import html_file, html_urls, language_of
-from edition_site import DEFAULT, data, parse, site_url
+from edition import datafiles
+from edition.forms import social_card
+from edition_site import DEFAULT, data, hook, parse, site_url
+
+social_cards = hook("social_cards")
 
 LAYOUT = data("social-card")
 
@@ -89,8 +90,8 @@ def card_spec(title: str) -> dict:
 
 def test_the_same_spec_gives_the_same_bytes():
     spec = card_spec("Научно-образовательное сотрудничество")
-    assert _social_card.render(copy.deepcopy(spec)) == _social_card.render(spec)
-    assert _social_card.render(spec) != _social_card.render(card_spec("Заключение"))
+    assert social_card.draw(copy.deepcopy(spec)) == social_card.draw(spec)
+    assert social_card.draw(spec) != social_card.draw(card_spec("Заключение"))
 
 
 def test_a_long_title_stays_within_the_card():
@@ -98,11 +99,11 @@ def test_a_long_title_stays_within_the_card():
     spec = card_spec(long_title)
     block = next(b for b in spec["blocks"] if b.get("text") == long_title)
     width = LAYOUT["width"] - 2 * LAYOUT["margin"]["x"]
-    font, lines = _social_card._fit(block, width)
+    font, lines = social_card._fit(block, width)
     assert len(lines) <= block["max_lines"] and lines[-1].endswith("…"), lines
     assert font.size == block["min_size"], "a title too long for max_lines is set at min_size"
     assert all(font.getlength(line) <= width for line in lines), [(line, font.getlength(line)) for line in lines]
-    with Image.open(io.BytesIO(_social_card.render(spec))) as picture:
+    with Image.open(io.BytesIO(social_card.draw(spec))) as picture:
         assert picture.size == (LAYOUT["width"], LAYOUT["height"])
         margin = picture.crop((LAYOUT["width"] - LAYOUT["margin"]["x"] + 4, 0, LAYOUT["width"], LAYOUT["height"]))
         assert margin.getcolors() == [(margin.width * margin.height, Image.new("RGB", (1, 1), LAYOUT["background"]).getpixel((0, 0)))], \
@@ -112,7 +113,7 @@ def test_a_long_title_stays_within_the_card():
 def test_a_missing_font_stops_the_build_with_its_field(monkeypatch):
     broken = copy.deepcopy(LAYOUT)
     broken["fonts"]["serif-bold"] = "/no/such/font.ttf"
-    monkeypatch.setattr(_datafiles, "load", lambda name: copy.deepcopy(broken))
-    with pytest.raises(_datafiles.DataError) as caught:
+    monkeypatch.setattr(datafiles, "load", lambda name: copy.deepcopy(broken))
+    with pytest.raises(datafiles.DataError) as caught:
         social_cards._layout()
     assert "data/social-card.yaml: fonts.serif-bold: /no/such/font.ttf does not exist" in str(caught.value)

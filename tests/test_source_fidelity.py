@@ -16,8 +16,7 @@ import re
 
 import pytest
 
-import _datafiles
-import article_text
+from edition import article_text, datafiles
 from edition_site import ARTICLE_PAGES, DATA, DEFAULT, LANGS, data, md_name, paragraphs, text
 
 SOURCE = DATA / "source"
@@ -131,9 +130,9 @@ def ru_paragraphs(pages):
 def test_every_correction_is_applied_to_an_existing_paragraph_or_row(ru_paragraphs):
     ids = {ident for _, ident, _ in ru_paragraphs}
     rows = {row["id"] for row in data("infrastructure")["rows"]}
-    unknown = [f"{_datafiles.where('corrections', [n])}: {c['paragraph']!r} is no paragraph of the article; write its id (section-pN)"
+    unknown = [f"{datafiles.where('corrections', [n])}: {c['paragraph']!r} is no paragraph of the article; write its id (section-pN)"
                for n, c in enumerate(data("corrections")) if "paragraph" in c and c["paragraph"] not in ids]
-    unknown += [f"{_datafiles.where('corrections', [n])}: {c['row']!r} is no row of data/infrastructure.yaml; write the row's id"
+    unknown += [f"{datafiles.where('corrections', [n])}: {c['row']!r} is no row of data/infrastructure.yaml; write the row's id"
                 for n, c in enumerate(data("corrections")) if "row" in c and c["row"] not in rows]
     assert not unknown, "\n".join(unknown)
 
@@ -209,7 +208,7 @@ def test_table_is_the_source_table_cell_for_cell(ru_table, ru_cells):
                 "(data/infrastructure.yaml: caption, columns, types)." for cell in headers if squeeze(cell) not in region]
     for ident, cells in rows:
         number = ids.index(ident) if ident in ids else None
-        where = f"{_datafiles.where('infrastructure', ['rows', number])}: rows[{number}] (table row {number + 1}, id '{ident}')" \
+        where = f"{datafiles.where('infrastructure', ['rows', number])}: rows[{number}] (table row {number + 1}, id '{ident}')" \
             if number is not None else f"data/infrastructure.yaml, row '{ident}'"
         missing = [cell for cell in cells if squeeze(cell) not in region]
         if len(missing) == len(cells):

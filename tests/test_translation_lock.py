@@ -11,9 +11,9 @@ import shutil
 
 import pytest
 
-import article_text
 import drift
 import translation_lock
+from edition import article_text
 from edition_site import DOCS
 from translation_pairs import report
 
@@ -129,7 +129,7 @@ def test_a_new_paragraph_needs_a_record(tree):
 
 
 def test_markdown_paragraphs_are_the_built_paragraphs(pages):
-    """The lock numbers paragraphs in Markdown (tools/article_text.py) as the site does in HTML."""
+    """The lock numbers paragraphs in Markdown (edition/article_text.py) as the site does in HTML."""
     from edition_site import LANGS, PAGES, paragraphs
 
     for lang in LANGS:

@@ -2,7 +2,7 @@
 
 Not a test module: the pair rules (tests/test_pair_*.py, test_glossary_terms.py) read
 pairs from the built pages, and name both Markdown files with the paragraph's line
-(tools/article_text.py finds the Markdown line of each paragraph id).
+(edition/article_text.py finds the Markdown line of each paragraph id).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import article_text
+from edition import article_text
 from edition_site import DEFAULT, DOCS, LANGS, PAGES, PARAGRAPH_ID, html_path, paragraphs, parse
 
 CITATION = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
@@ -128,17 +128,17 @@ def footnotes(element) -> list[str]:
 
 
 def sentences(element, lang: str) -> list[str]:
-    """The sentences of a paragraph as the reader gets them: hooks/_sentences.py, the
+    """The sentences of a paragraph as the reader gets them: edition/sentences.py, the
     segmenter that gives each sentence of the built pages its span and id (razdel for
     Russian, sentencex otherwise), applied to a copy of the element (a bs4 Tag), or to a
     plain text (a paragraph's Markdown, say)."""
     import lxml.html
 
-    import _sentences
+    from edition import sentences
 
     if isinstance(element, str):
-        return [element[start:end] for start, end in _sentences.split(element, lang)]
-    return _sentences.sentences(lxml.html.fragment_fromstring(str(element)), lang)
+        return [element[start:end] for start, end in sentences.split(element, lang)]
+    return sentences.sentences(lxml.html.fragment_fromstring(str(element)), lang)
 
 
 def structure(element) -> tuple:
@@ -186,11 +186,11 @@ def data_pairs(root: Path | None = None):
     e.g. a table cell: data/infrastructure.yaml:17 (rows[0].impact)."""
     import yaml
 
-    import _datafiles
+    from edition import datafiles
     from edition_site import DATA
 
     root = root or DATA
-    for name in _datafiles.names(root):
+    for name in datafiles.names(root):
         if name in NOT_TEXT:
             continue
         text = (root / f"{name}.yaml").read_text(encoding="utf-8")

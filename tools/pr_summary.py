@@ -12,7 +12,7 @@ $GITHUB_STEP_SUMMARY; see .github/workflows/edition.yml):
   lock (the tests fail on those); the English paragraphs edited on their own; and the
   pending banners the English site shows after the change.
 
-It reads git and the Markdown only (tools/article_text.py, tools/translation_lock.py): it
+It reads git and the Markdown only (edition/article_text.py, tools/translation_lock.py): it
 needs no build, and works when the tests failed.
 """
 
@@ -27,8 +27,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-import article_text
 import translation_lock
+from edition import article_text
 
 ROOT = article_text.ROOT
 SOURCE = translation_lock.SOURCE

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-import article_text
+from edition import article_text
 
 ROOT = article_text.ROOT
 LOCK = ROOT / "data" / "translation-lock.yaml"

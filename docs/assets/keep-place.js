@@ -1,11 +1,11 @@
 /* The language switch keeps the reader's place.
  *
- * Passages carry the same ids in every language (hooks/paragraph_ids.py). When the
+ * Passages carry the same ids in every language (hooks/text/paragraph_ids.py). When the
  * reader picks a language in the header's switcher, the link gets the id of the
  * passage at the top of the viewport (or the one in the URL fragment, when it is in
  * view) as its fragment, and the page's query (the table's filters), so the other
  * language opens at the same place. Without JavaScript the link still leads to the
- * same page in the other language. Sentences have shared ids too (hooks/sentences.py):
+ * same page in the other language. Sentences have shared ids too (hooks/text/sentences.py):
  * when the address names a sentence (#policy-coordination-p2-s3), the switch keeps it,
  * and a sentence is a place like any passage (tests/test_browser_sentences.py).
  */

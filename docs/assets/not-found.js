@@ -6,7 +6,7 @@
  *   index.html, .html, .md, repeated or trailing slashes; a folder named after the default
  *   language (/ru/…) is dropped, since that language lives at the root;
  * - it is matched against every page of the site (data-pages: assets/not-found.json,
- *   written by hooks/not_found.py) by edit distance (optimal string alignment: insertions,
+ *   written by hooks/plumbing/not_found.py) by edit distance (optimal string alignment: insertions,
  *   deletions, substitutions and swaps of two neighbours count one each); the closest page
  *   is shown when at most a third of its address differs (bench/not_found_typos.py
  *   measures this rule on mistyped addresses of every page and on foreign ones);

@@ -1,6 +1,6 @@
 /* Every sentence knows its counterpart in the other language.
  *
- * hooks/sentences.py gives each sentence of the article a span with an id that is the same
+ * hooks/text/sentences.py gives each sentence of the article a span with an id that is the same
  * in both languages (policy-coordination-p2-s3). This script adds (while the browser is idle, a
  * few at a time, so that no long task holds up the page), after each sentence, a
  * small control (no text of its own: copying the text copies the text only). In each
@@ -12,7 +12,7 @@
  * other page; Escape, a click elsewhere or Tab out of it close it, and focus goes back to
  * the control. The texts load on first use from the other page's sentences.json, which the
  * head's <meta name="edition-sentences"> names with the interface words
- * (overrides/partials/edition/sentences.html). On a parallel page (hooks/parallel.py, where
+ * (overrides/partials/edition/sentences.html). On a parallel page (hooks/forms/parallel.py, where
  * ids inside a cell start with the cell's language: ru-policy-coordination-p2-s3), hovering,
  * focusing or tapping a sentence highlights its counterpart in the other cell of the row,
  * and Enter on its control moves there. Without JavaScript, nothing changes: every sentence

@@ -1,0 +1,34 @@
+# forms · on_post_build
+"""Write the edition's reference in BibTeX, RIS and CSL-JSON for every language, from
+data/article.yaml (through edition/metadata.py): downloads/<file_name>-<lang>.{bib,ris,json}.
+
+One record per language edition, described the same way in the three formats: a web
+resource (BibTeX @misc, RIS ELEC, CSL webpage) with title, date, URL, language, abstract
+and keywords; authors only when known. The rights to the article and its translation
+(data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
+pybtex writes the BibTeX, rispy the RIS.
+The download worker (edition/worker.py) writes them with the renders of
+edition/forms/citation/render.py, from the cache when nothing they say has changed.
+"""
+
+from pathlib import Path
+
+from edition import metadata, worker
+
+RENDERS = {"bib": "bibtex", "ris": "ris", "json": "csl"}
+VERSIONS = {"bib": ("pybtex", "latexcodec"), "ris": ("rispy",), "json": ()}
+
+
+def on_post_build(config):
+    meta = metadata.metadata(config)
+    edition = meta["this"]
+    original = meta["editions"].get(meta["original_language"])
+    inputs = {
+        "date": meta["date"],
+        "dates": meta["dates"],
+        "edition": edition,
+        "key": Path(edition["files"]["bib"]).stem,
+        "original": None if original is None or original["lang"] == edition["lang"] else original,
+    }
+    for ext, render in RENDERS.items():
+        worker.submit(config, edition["files"][ext], f"edition.forms.citation.render:{render}", inputs, versions=VERSIONS[ext])
