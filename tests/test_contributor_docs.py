@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from edition_site import ROOT
 
@@ -83,3 +84,33 @@ def test_the_make_check_time_is_stated_once_and_the_same_everywhere(name):
     found = TIME.findall(read(name))
     assert len(found) == 1, f"{name}: state the measured `make check` time once, as README.md does (\"measured: M min S s on YYYY-MM-DD … load average L\")"
     assert found == TIME.findall(read("README.md")), f"{name} says {found}, README.md {TIME.findall(read('README.md'))}: update both with the new measurement"
+
+
+def _schema_fields(*names: str) -> set[str]:
+    """Every property name the data schemas NAMES define, at any depth (a note's, a source's, a row's)."""
+    found: set[str] = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in names:
+        walk(yaml.safe_load(read(f"data/schemas/{name}.schema.yaml")))
+    return found
+
+
+@pytest.mark.parametrize("name", ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.ru.md"])
+def test_the_fields_the_docs_tell_a_note_to_have_are_the_schemas(name):
+    """How to comment on a claim names the fields of data/notes.yaml as its schema spells them
+    (`sources`, not `source`): a contributor who copies them gets a valid note."""
+    fields = _schema_fields("notes", "common", "infrastructure")
+    paragraphs = [block for block in re.split(r"\n\s*\n|\n- ", read(name)) if "data/notes.yaml" in block and "`after:" in block]
+    assert paragraphs, f"{name}: no paragraph tells how to write a note in data/notes.yaml"
+    named = {match for block in paragraphs for match in re.findall(r"`([a-z_]+)(?::[^`]*)?`", block)}
+    unknown = sorted(named - fields)
+    assert not unknown, f"{name}: the note's fields {unknown} are not in data/schemas/notes.schema.yaml (or common.schema.yaml): write them as the schema does"
