@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from edition_site import LANGS, data, md_name, url
+from edition_site import LANGS, data, md_name, site_url, url
 
 PAGE = "infrastructure"
 
@@ -50,3 +50,23 @@ def test_json_is_the_data(site, pages, lang):
     document = json.loads(download(site, pages, lang, "json").read_text(encoding="utf-8"))
     assert document["caption"] == table["caption"][lang] and document["language"] == lang
     assert document["rows"] == expected_rows(lang), f"the {lang} JSON differs from data/infrastructure.yaml"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_table_file_carries_the_articles_rights_and_its_page(site, pages, lang):
+    """The table is the author's: a file that travels alone says whose it is (data/rights.yaml)
+    and where it comes from — the JSON in its fields, the CSV in its CSVW metadata file beside it."""
+    statement = data("rights")["article"]["statement"][lang]
+    document = json.loads(download(site, pages, lang, "json").read_text(encoding="utf-8"))
+    csv_path = download(site, pages, lang, "csv")
+    sidecar = csv_path.with_name(csv_path.name + "-metadata.json")
+    assert sidecar.is_file(), f"{sidecar.relative_to(site)}: the CSV's metadata (rights, source) was not written"
+    described = json.loads(sidecar.read_text(encoding="utf-8"))
+    table_page = site_url() + url(lang, PAGE)
+    for name, rights, source in ((f"the {lang} JSON", document.get("rights"), document.get("source")),
+                                 (sidecar.name, described.get("dc:rights"), described.get("dc:source"))):
+        assert rights == statement, f"{name}: the rights are {rights!r}, not the article's statement of data/rights.yaml"
+        assert source == table_page, f"{name}: the source is {source!r}, not the table's page {table_page}"
+    header = next(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    assert [column["titles"] for column in described["tableSchema"]["columns"]] == header, f"{sidecar.name}: its columns are not the CSV's"
+    assert described["url"] == csv_path.name, f"{sidecar.name}: describes {described['url']}, not {csv_path.name}"

@@ -4,6 +4,12 @@ from what hooks/forms/table_downloads.py hands over: {"data": the validated data
 Renders of the download worker (edition/worker.py). Columns: the row's id, its type (id
 and name), its country codes, then the table's own columns in the language. The JSON
 holds the same rows with the caption and column names.
+
+The table is the author's (and its translation): each file carries the article's rights
+statement (data/rights.yaml) and the page it comes from, as its format allows — the JSON in
+its fields `rights` and `source`; the CSV, whose format has no place for them, in its W3C
+CSVW metadata file beside it (<name>-<lang>.csv-metadata.json: `dc:rights`, `dc:source`), the
+name a CSVW reader looks for first.
 """
 
 import csv
@@ -57,7 +63,26 @@ def json_file(inputs: dict, out) -> None:
         "number": data.get("number"),
         "caption": data["caption"][lang],
         "language": lang,
+        "rights": inputs["rights"],
+        "source": inputs["source"],
         "columns": headers(data, lang),
         "rows": records,
+    }
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def csvw_file(inputs: dict, out) -> None:
+    """The CSV's metadata (CSV on the Web, W3C): its title, language, rights, source and columns."""
+    data, lang = inputs["data"], inputs["lang"]
+    columns, _ = rows(data, lang)
+    titles = headers(data, lang)
+    document = {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": lang}],
+        "url": inputs["url"],  # the CSV beside it
+        "dc:title": data["caption"][lang],
+        "dc:rights": inputs["rights"],
+        "dc:source": inputs["source"],
+        "dialect": {"encoding": "utf-8", "header": True},
+        "tableSchema": {"columns": [{"name": column, "titles": titles[column]} for column in columns]},
     }
     out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
