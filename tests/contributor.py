@@ -22,10 +22,11 @@ from pathlib import Path
 import yaml
 
 import drift
-from edition_site import ROOT, build
+from edition_site import CACHE, ROOT, build, edit
 
 # A contributor's checkout: everything but what .gitignore leaves out (and the git folder).
-NOT_CHECKED_OUT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", ".ruff_cache", "work", "*.pyc")
+NOT_CHECKED_OUT = (".git", ".venv", ".venv-compat", "site", "site-compat", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache", "work",
+                   "*.egg-info", "*.pyc")
 
 
 # The rules a contributor's edit of the text or the data meets (what `make check` would run against it).
@@ -70,10 +71,8 @@ class Project:
         return (self.root / name).read_text(encoding="utf-8")
 
     def replace(self, name: str, old: str, new: str, count: int = 1) -> None:
-        """Edit a file as a contributor would: `old` must be there."""
-        content = self.text(name)
-        assert old in content, f"{name}: «{old}» not found (has the text changed? then change this test with it)"
-        (self.root / name).write_text(content.replace(old, new, count), encoding="utf-8")
+        """Edit a file as a contributor would: `old` must be there (edition_site.edit)."""
+        edit(self.root / name, old, new, count)
 
     def append(self, name: str, addition: str) -> None:
         with open(self.root / name, "a", encoding="utf-8") as file:
@@ -90,6 +89,7 @@ class Project:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
         env.pop("EDITION_SITE", None)
         env["PYTHONPATH"] = str(self.root)  # the copy's own package edition/, not the checkout's
+        env.setdefault("EDITION_CACHE", str(CACHE))  # the checkout's download cache, as edition_site.build shares it
         env.update(environment)
         result = subprocess.run(args, cwd=self.root, env=env, capture_output=True, text=True)
         return Outcome(result.returncode, result.stdout + result.stderr)
@@ -103,13 +103,15 @@ class Project:
         """`make translation-lock` (FORCE=1: "--force"), `make translation-pending ID=…` ("--pending", ID)."""
         return self._run([sys.executable, "tools/translation_lock.py", *args])
 
-    def check(self, *tests: str, deselect: tuple[str, ...] = ()) -> Checked:
+    def check(self, *tests: str, deselect: tuple[str, ...] = (), **environment: str) -> Checked:
         """The copy's own tests against its build (site/), as `make check` runs them; the outcome
         per test module, read from pytest's JUnit XML report."""
         report = self.root / "report.xml"
         args = [sys.executable, "-m", "pytest", "-q", "--no-header", "--tb=line", "-p", "no:cacheprovider",
                 f"--junitxml={report}", *tests, *(f"--deselect={d}" for d in deselect)]
-        outcome = self._run(args, **({"EDITION_SITE": "site"} if (self.root / "site" / "index.html").is_file() else {}))
+        if (self.root / "site" / "index.html").is_file():
+            environment.setdefault("EDITION_SITE", "site")
+        outcome = self._run(args, **environment)
         return Checked(outcome.returncode, outcome.output, _failures(report))
 
 

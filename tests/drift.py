@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from edition import article_text
+from edition_site import edited
 
 
 def edit(docs: Path, paragraph: article_text.Paragraph, old: str, new: str, count: int = 1) -> None:
@@ -16,8 +17,7 @@ def edit(docs: Path, paragraph: article_text.Paragraph, old: str, new: str, coun
     lines = path.read_text(encoding="utf-8").split("\n")
     first, size = paragraph.line - 1, paragraph.markdown.count("\n") + 1
     block = "\n".join(lines[first:first + size])
-    assert old in block, f"{paragraph.where}: «{old}» not in the paragraph"
-    lines[first:first + size] = block.replace(old, new, count).split("\n")
+    lines[first:first + size] = edited(block, old, new, count, where=f"{paragraph.where} (paragraph #{paragraph.id})").split("\n")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -143,13 +143,71 @@ def hook(name: str):
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "edition", "hooks", "overrides", "tools")
 
 
+# The one safe edit for tests that change a copy of the project (or text written into one):
+# every such edit goes through edited() or edit(), whose anchor — the text replaced — must be
+# there. Anchor on what an honest rewording keeps (a citation [N], a marker <!-- kind: name -->,
+# a heading's {#id}, a paragraph found with edition.article_text or tests/drift.py, a data key),
+# never on the article's wording: tests/test_tests_survive_rewording.py rewords a sentence of
+# every chapter and runs the tests that edit copies against it.
+EDITS_LOG = "EDITION_EDITS"         # a file: each edit's anchor is appended to it, one JSON line per edit
+EDITS_ONLY = "EDITION_EDITS_ONLY"   # "1": a build of a copy stops its test, once the edits before it applied
+REANCHOR = ("if it was reworded or moved, anchor the test on what a rewording keeps — a citation [N], a marker <!-- kind: name -->, "
+            "a heading's {#id}, a paragraph found by its id with edition.article_text (tests/drift.py), a data key — not on the wording")
+
+
+def edited(text: str, old: str, new: str, count: int = 1, *, where: str) -> str:
+    """TEXT with `old` replaced by `new`, the first COUNT times (-1: every time), for a test that
+    edits a copy of the project. `old` is the edit's anchor: when it is not in the text any more
+    the test fails, naming WHERE (the file, or the file and paragraph) and the anchor, and saying
+    how to anchor it again — never a silent no-op that leaves the test checking an unbroken copy."""
+    found = text.count(old) if old else 0
+    if os.environ.get(EDITS_LOG):
+        import json
+
+        record = {"test": os.environ.get("PYTEST_CURRENT_TEST", ""), "where": where, "anchor": old, "found": found}
+        with open(os.environ[EDITS_LOG], "a", encoding="utf-8") as log:
+            log.write(json.dumps(record, ensure_ascii=False) + "\n")
+    assert found, f"the text «{old}» this test edits is not in {where} any more: {REANCHOR}."
+    return text.replace(old, new, count)
+
+
+def project_name(path: Path) -> str:
+    """A file of a project (or of a copy) as the project names it: docs/en/conclusion.md."""
+    path = Path(path)
+    root = next((parent for parent in path.parents if (parent / "mkdocs.yml").is_file()), None)
+    return path.relative_to(root).as_posix() if root else str(path)
+
+
+def data_line(name: str, *path) -> str:
+    """The line of data/NAME.yaml that holds the key at PATH ("rows", 2, "project", "en"), as written,
+    with its line end: an edit's anchor found by the data's keys, not by its words."""
+    from edition import datafiles
+
+    number = int(datafiles.where(name, path).rsplit(":", 1)[1])
+    return (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)[number - 1]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> str:
+    """Edit a file of a copy of the project in place (edited(): `old` must be there); its new text."""
+    changed = edited(Path(path).read_text(encoding="utf-8"), old, new, count, where=project_name(path))
+    Path(path).write_text(changed, encoding="utf-8")
+    return changed
+
+
 CACHE = Path(os.environ.get("EDITION_CACHE") or ROOT / ".cache" / "edition")  # the download worker's (edition/worker.py)
 
 
 def build(site: Path, project: Path = ROOT, **environment: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`, with extra environment
     variables (SITE_URL=…); output kept for messages. A copy of the project shares the
-    checkout's download cache (EDITION_CACHE), so its unchanged PDFs are not set again."""
+    checkout's download cache (EDITION_CACHE), so its unchanged PDFs are not set again.
+
+    With EDITION_EDITS_ONLY=1 (tests/test_tests_survive_rewording.py) the build of a copy is
+    not run: the test stops there, skipped, once every edit it made before it has applied."""
+    if os.environ.get(EDITS_ONLY) and Path(project).resolve() != ROOT:
+        import pytest
+
+        pytest.skip(f"{EDITS_ONLY}: the edits of the copy applied; its build is left out")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environment)
     env.setdefault("EDITION_CACHE", str(CACHE))
     # The project's own package edition/ (a copy's, not the checkout's that make setup installed).
