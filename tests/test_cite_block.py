@@ -9,7 +9,7 @@ import datetime
 import pytest
 import yaml
 
-from edition_site import LANGS, PAGES, _i18n, build, copy_project, data, md_name, parse, site_url, url
+from edition_site import LANGS, PAGES, _i18n, build, copy_project, data, edit, md_name, parse, site_url, url
 
 AUTHORS = [  # for the case with authors (the real ones are unknown)
     {"family": {"ru": "Иванов", "en": "Ivanov"}, "initials": {"ru": "И. И.", "en": "I. I."}},
@@ -72,7 +72,7 @@ def test_known_authors_head_the_references(tmp_path):
     path = project / "data" / "article.yaml"
     article = yaml.safe_load(path.read_text(encoding="utf-8"))
     authors = yaml.safe_dump(AUTHORS, allow_unicode=True, default_flow_style=True).strip()
-    path.write_text(path.read_text(encoding="utf-8").replace("authors: []", "authors: " + authors), encoding="utf-8")
+    edit(path, "authors: []", "authors: " + authors)
     article["authors"] = AUTHORS
     result = build(project / "site", project)
     assert result.returncode == 0, result.stdout + result.stderr

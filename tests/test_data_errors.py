@@ -9,9 +9,15 @@ import pytest
 import yaml
 
 from edition import datafiles
-from edition_site import DATA, build, copy_project, parse
+from edition_site import DATA, build, copy_project, data, data_line, edit, edited, parse
 
 INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
+ROW = {row["id"]: number for number, row in enumerate(data("infrastructure")["rows"])}
+
+
+def broken_infra(old: str, new: str) -> str:
+    """data/infrastructure.yaml's text, edited (edition_site.edited: `old` must be there)."""
+    return edited(INFRA, old, new, where="data/infrastructure.yaml")
 
 
 def line_of(text: str, needle: str) -> int:
@@ -27,37 +33,38 @@ def check_broken(tmp_path, broken: str):
 
 
 def test_missing_language_field(tmp_path):
-    broken = INFRA.replace("      en: Data center cooperation project between China and Kazakhstan\n", "")
+    row = ROW["data-centers-cn-am"]
+    broken = broken_infra(data_line("infrastructure", "rows", row, "project", "en"), "")
     message = check_broken(tmp_path, broken)
-    line = line_of(broken, "      ru: Проект сотрудничества в области центров") - 1  # its `project:` key
+    line = line_of(broken, data_line("infrastructure", "rows", row, "project", "ru")) - 1  # its `project:` key
     assert f"infrastructure.yaml:{line}: rows[2].project (table row 3, id 'data-centers-cn-am')" in message
     assert "'en' is a required property" in message and "add the missing field" in message
 
 
 def test_unknown_country_code(tmp_path):
-    broken = INFRA.replace("countries: [CN, AM]", "countries: [CN, XX]")
+    broken = broken_infra("countries: [CN, AM]", "countries: [CN, XX]")
     message = check_broken(tmp_path, broken)
     assert f"infrastructure.yaml:{line_of(broken, 'countries: [CN, XX]')}: rows[2].countries[1]" in message
     assert "'XX' is not one of" in message and "use one of the values listed" in message
 
 
 def test_unknown_type(tmp_path):
-    broken = INFRA.replace("    type: smart-city\n", "    type: smart-town\n")
+    broken = broken_infra("    type: smart-city\n", "    type: smart-town\n")
     message = check_broken(tmp_path, broken)
     assert f"infrastructure.yaml:{line_of(broken, 'type: smart-town')}: rows[5].type (table row 6, id 'smart-city-kz')" in message
     assert "'smart-town' is not one of ['digital', 'energy', 'smart-city', 'transport']" in message
 
 
 def test_unknown_field_and_empty_text(tmp_path):
-    broken = INFRA.replace("  - id: rail-cn-kz\n", "  - id: rail-cn-kz\n    countrys: [CN]\n").replace(
-        "      en: China and Belarus\n", "      en: ' '\n")
+    broken = broken_infra("  - id: rail-cn-kz\n", "  - id: rail-cn-kz\n    countrys: [CN]\n")
+    broken = edited(broken, data_line("infrastructure", "rows", 1, "label", "en"), "      en: ' '\n", where="data/infrastructure.yaml")
     message = check_broken(tmp_path, broken)
     assert "rows[7]" in message and "'countrys' was unexpected" in message and "remove the field or correct its name" in message
     assert "rows[1].label.en" in message
 
 
 def test_malformed_yaml(tmp_path):
-    broken = INFRA.replace("countries: [CN, BY]", "countries: [CN, BY")
+    broken = broken_infra("countries: [CN, BY]", "countries: [CN, BY")
     message = check_broken(tmp_path, broken)
     assert re.search(r"infrastructure\.yaml:\d+:\d+: malformed YAML", message)
     assert "Fix the syntax at that line" in message
@@ -84,8 +91,7 @@ def build_fails(project, *expected):
 
 
 def test_broken_data_stops_the_build(project):
-    path = project / "data" / "infrastructure.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("countries: [CN, RU]\n", "countries: [CN, SU]\n"), encoding="utf-8")
+    edit(project / "data" / "infrastructure.yaml", "countries: [CN, RU]\n", "countries: [CN, SU]\n")
     build_fails(project, "data/infrastructure.yaml:", "rows[3].countries[1]", "'SU' is not one of")
 
 
@@ -93,7 +99,7 @@ def _break_marker(project, old, new):
     """The same marker changed in every language (changed in one only, the build stops earlier,
     at hooks/checks/pairing.py: the languages' markers differ)."""
     for page in (project / "docs").glob("*/infrastructure.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        edit(page, old, new)
 
 
 def test_marker_naming_unknown_data_stops_the_build(project):
@@ -112,14 +118,13 @@ def test_missing_translation_stops_the_build(project):
 
 
 def test_cell_text_is_escaped(project):
-    path = project / "data" / "infrastructure.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "ru: Российский сайт AliExpress", "ru: Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"), encoding="utf-8")
+    injected = "Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"
+    edit(project / "data" / "infrastructure.yaml", data_line("infrastructure", "rows", ROW["aliexpress-cn-ru"], "project", "ru"), f"      ru: {injected}\n")
     result = build(project / "site", project)
     assert result.returncode == 0, result.stdout + result.stderr
     page = parse(project / "site" / "infrastructure" / "index.html")
     cell = page.select_one("#row-aliexpress-cn-ru").find_all("td")[1]
-    assert cell.get_text() == "Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"
+    assert cell.get_text() == injected
     assert cell.find("script") is None and cell.find("b") is None
 
 
@@ -130,19 +135,15 @@ def test_malformed_marker_stops_the_build(project):
 
 
 def test_citation_without_entry_stops_the_build(project):
-    page = project / "docs" / "ru" / "policy-coordination.md"
-    text = page.read_text(encoding="utf-8")
-    assert "[1]" in text
-    page.write_text(text.replace("[1]", "[7]", 1), encoding="utf-8")
+    edit(project / "docs" / "ru" / "policy-coordination.md", "[1]", "[7]")
     build_fails(project, "docs/ru/policy-coordination.md, paragraph #policy-coordination-p", "citation [7] has no entry in data/references.yaml",
                 "Add the entry or correct the number.")
 
 
 def test_note_after_unknown_paragraph_stops_the_build(project):
     path = project / "data" / "notes.yaml"
-    text = path.read_text(encoding="utf-8")
     first = datafiles.check("notes", path)[0]
-    path.write_text(text.replace(f"after: {first['after']}\n", "after: policy-coordination-p99\n", 1), encoding="utf-8")
+    edit(path, f"after: {first['after']}\n", "after: policy-coordination-p99\n")
     build_fails(project, "data/notes.yaml:", f"note '{first['id']}' follows paragraph `policy-coordination-p99`, which no page of docs/ru/ has",
                 "Did you mean `policy-coordination-p", "Write the id of the paragraph the note follows: section-pN")
 
@@ -151,7 +152,7 @@ def test_a_malformed_value_says_what_is_expected(tmp_path):
     text = (DATA / "notes.yaml").read_text(encoding="utf-8")
     first = yaml.safe_load(text)[0]
     path = tmp_path / "notes.yaml"
-    broken = text.replace(f"after: {first['after']}\n", "after: Policy coordination p2\n", 1)
+    broken = edited(text, f"after: {first['after']}\n", "after: Policy coordination p2\n", where="data/notes.yaml")
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(datafiles.DataError) as caught:
         datafiles.check("notes", path)

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from edition import datafiles, templates
-from edition_site import DATA, LANGS, PAGES, build, copy_project, data, md_name, text, url
+from edition_site import DATA, LANGS, PAGES, build, copy_project, data, edit, md_name, text, url
 
 BASE = "http://site.test/"
 
@@ -156,7 +156,7 @@ def test_a_note_without_sources_stops_the_build(tmp_path):
 def test_a_note_on_a_missing_paragraph_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     notes = project / "data" / "notes.yaml"
-    notes.write_text(notes.read_text(encoding="utf-8").replace("after: conclusion-p1", "after: conclusion-p9"), encoding="utf-8")
+    edit(notes, "after: conclusion-p1", "after: conclusion-p9")
     result = build(project / "site", project)
     assert result.returncode != 0
     # hooks/checks/note_targets.py, before any page is rendered: the note's line, and the id it most likely means.

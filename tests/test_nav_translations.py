@@ -5,7 +5,7 @@ English site without a word."""
 
 import pytest
 
-from edition_site import build, config, copy_project
+from edition_site import build, config, copy_project, edited
 
 I18N = next(plugin["i18n"] for plugin in config()["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
 OTHER = next(lang for lang in I18N["languages"] if not lang.get("default"))
@@ -35,7 +35,7 @@ def test_a_missing_translation_names_mkdocs_yml_and_the_key(project):
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     entry = f"{TITLE}: {TRANSLATION}"
     assert lines(text, entry), f"mkdocs.yml has no line `{entry}`"
-    broken = text.replace(f"            {entry}\n", "")
+    broken = edited(text, f"            {entry}\n", "", where="mkdocs.yml")
     (title_line,) = lines(broken, f"- {TITLE}:")
     (key_line,) = lines(broken, "nav_translations:") or [None]
     output = fails(project, broken)
@@ -45,5 +45,5 @@ def test_a_missing_translation_names_mkdocs_yml_and_the_key(project):
 
 def test_a_misspelt_title_is_pointed_out(project):
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    output = fails(project, text.replace(f"{TITLE}: {TRANSLATION}", f"{TITLE[:-1]}: {TRANSLATION}"))
+    output = fails(project, edited(text, f"{TITLE}: {TRANSLATION}", f"{TITLE[:-1]}: {TRANSLATION}", where="mkdocs.yml"))
     assert f"the nav title '{TITLE}'" in output and f"({KEY} has '{TITLE[:-1]}', which is no nav title: a typo?)" in output, output

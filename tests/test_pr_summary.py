@@ -17,7 +17,7 @@ import pytest
 import pr_summary
 import translation_lock
 from edition import article_text
-from edition_site import DATA, DOCS
+from edition_site import DATA, DOCS, data_line, edit, edited
 
 
 def git(repo, *args):
@@ -25,13 +25,11 @@ def git(repo, *args):
                    check=True, capture_output=True)
 
 
-def edit(docs, lang, page, number, words):
+def add_words(docs, lang, page, number, words):
     """Add words to the N-th paragraph of docs/LANG/PAGE.md; the paragraph before the edit."""
     paragraph = article_text.paragraphs(lang, page, docs)[number - 1]
     path = docs / lang / f"{page}.md"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(paragraph.markdown) == 1
-    path.write_text(text.replace(paragraph.markdown, paragraph.markdown + words), encoding="utf-8")
+    path.write_text(edited(path.read_text(encoding="utf-8"), paragraph.markdown, paragraph.markdown + words, where=paragraph.where), encoding="utf-8")
     return paragraph
 
 
@@ -49,15 +47,15 @@ def summary(tmp_path_factory):
     base = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
 
     docs, lock = repo / "docs", repo / "data" / "translation-lock.yaml"
-    recorded = edit(docs, "ru", "introduction", 1, " Итак.")
-    edit(docs, "en", "introduction", 1, " So.")
+    recorded = add_words(docs, "ru", "introduction", 1, " Итак.")
+    add_words(docs, "en", "introduction", 1, " So.")
     assert translation_lock.refresh(False, docs, lock) == 0
-    pending = edit(docs, "ru", "policy-coordination", 1, " Итак.")
+    pending = add_words(docs, "ru", "policy-coordination", 1, " Итак.")
     assert translation_lock.mark_pending([pending.id], datetime.date(2026, 11, 30), docs, lock) == 0
-    unlocked = edit(docs, "ru", "conclusion", 1, " Итак.")
-    english = edit(docs, "en", "e-commerce", 1, " Indeed.")
-    infra = repo / "data" / "infrastructure.yaml"
-    infra.write_text(infra.read_text(encoding="utf-8").replace("en: China and Belarus", "en: China and the Republic of Belarus"), encoding="utf-8")
+    unlocked = add_words(docs, "ru", "conclusion", 1, " Итак.")
+    english = add_words(docs, "en", "e-commerce", 1, " Indeed.")
+    label = data_line("infrastructure", "rows", 0, "label", "en")  # an English cell, found by its key
+    edit(repo / "data" / "infrastructure.yaml", label, label.rstrip("\n") + " indeed\n")
     (repo / "README.md").write_text("y\n")
     git(repo, "commit", "-q", "-a", "-m", "change")
 

@@ -7,7 +7,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from edition_site import ARTICLE_PAGES, LANGS, build, copy_project, data, html_path, md_name, paragraphs, parse, url
+import drift
+from edition import article_text
+from edition_site import ARTICLE_PAGES, LANGS, build, copy_project, data, edit, html_path, md_name, paragraphs, parse, url
 
 BASE = "http://site.test/"
 
@@ -74,16 +76,16 @@ def project(tmp_path):
 
 
 def test_a_citation_without_entry_stops_the_build(project):
-    page = project / "docs" / "en" / "policy-coordination.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("(2024) [2]", "(2024) [7]"), encoding="utf-8")
+    # Anchored on the citation, not on the words around it: the first English paragraph citing [2].
+    cites = next(p for page in ARTICLE_PAGES for p in article_text.paragraphs("en", page, project / "docs") if "[2]" in p.markdown)
+    drift.edit(project / "docs", cites, "[2]", "[7]")
     result = build(project / "site", project)
     assert result.returncode != 0
-    assert "docs/en/policy-coordination.md, paragraph #policy-coordination-p2: citation [7] has no entry" in result.stderr + result.stdout
+    assert f"{cites.file}, paragraph #{cites.id}: citation [7] has no entry" in result.stderr + result.stdout
 
 
 def test_an_entry_never_cited_is_caught(project):
-    page = project / "docs" / "en" / "policy-coordination.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(" [3]", ""), encoding="utf-8")
+    edit(project / "docs" / "en" / "policy-coordination.md", " [3]", "", count=-1)  # every citation of entry 3 on the English site
     result = build(project / "site", project)
     assert result.returncode == 0, result.stdout + result.stderr
     broken = {lang: {name: parse(html_path(project / "site", lang, name)) for name in ARTICLE_PAGES + ["references"]} for lang in LANGS}

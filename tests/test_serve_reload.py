@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from contributor import proves
-from edition_site import copy_project
+from edition_site import copy_project, edit
 
 pytestmark = pytest.mark.slow
 WAIT = 300  # seconds, at most, for a build on a loaded 2-core machine
@@ -76,7 +76,6 @@ def test_a_changed_template_is_served_after_the_rebuild(tmp_path):
         first = _wait_for(lambda: _get(url), "title page from the first build", server, log)
         assert 'class="edition-title"' in first and "edition-serve-probe" not in first
         template = project / "overrides" / "edition" / "title.html"
-        template.write_text(template.read_text(encoding="utf-8").replace(
-            '<header class="edition-title">', '<header class="edition-title edition-serve-probe">'), encoding="utf-8")
+        edit(template, '<header class="edition-title">', '<header class="edition-title edition-serve-probe">')
         _wait_for(lambda: "edition-serve-probe" in (_get(url) or ""), "rebuilt title page with the changed template", server, log)
         assert log.read_text(encoding="utf-8").count("Building documentation...") >= 2
