@@ -2,8 +2,10 @@
 
 Not a hook: hooks/text/markers.py gives templates `map_layout(data, lang)`, and the template
 overrides/edition/map.html draws the SVG from what it returns (path strings, positions,
-texts); the HTML is the template's. Settings are in data/map.yaml, places in the rows'
-`places`, outlines in the GeoJSON that data/map.yaml names (scripts/map_outlines.py).
+texts); the HTML is the template's. Settings are in data/map.yaml, the places in
+data/places.yaml (a row's `places` name them by key: `row_places`), outlines in the GeoJSON
+that data/map.yaml names (scripts/map_outlines.py; `outline` gives one country's as a Shapely
+geometry, for hooks/checks/map_places.py).
 
 Projection: Albers equal-area conic. Layout: places with the same coordinates share one
 dot; beside it a label (the place's name) over one numbered marker per row, placed
@@ -56,6 +58,24 @@ def _outlines(path: str):
 @functools.lru_cache(maxsize=2)
 def _parsed(file, stamp):
     return json.loads(file.read_text(encoding="utf-8"))
+
+
+def row_places(row: dict) -> list[dict]:
+    """A row's places as the map draws them: each `{place: KEY, marks: …}` with the coordinates,
+    names and country of data/places.yaml's KEY (hooks/checks/map_places.py has checked the keys)."""
+    listed = datafiles.load("places")["places"]
+    return [dict(listed[place["place"]], key=place["place"], marks=place["marks"]) for place in row.get("places", [])]
+
+
+def outline(code: str):
+    """The outline of a country of data/countries.yaml, as a Shapely geometry (lon, lat), or None
+    when data/map.yaml gives it no outline."""
+    from shapely.geometry import shape
+
+    settings = datafiles.load("map")
+    ident = settings["outline_ids"].get(code)
+    feature = next((f for f in _outlines(settings["outlines"])["features"] if f["id"] == ident), None)
+    return shape(feature["geometry"]) if feature else None
 
 
 def clip(points, xmin, ymin, xmax, ymax):
@@ -201,7 +221,7 @@ def layout(table: dict, lang: str) -> dict:
     points = [project(lon, lat) for code in settings["frame"]
               for polygon in by_id[settings["outline_ids"][code]]["geometry"]["coordinates"]
               for lon, lat in polygon[0]]
-    places = [(row, place) for row in table["rows"] for place in row.get("places", [])]
+    places = [(row, place) for row in table["rows"] for place in row_places(row)]
     points += [project(place["lon"], place["lat"]) for _, place in places]
     west, east = min(p[0] for p in points), max(p[0] for p in points)
     north, south = min(p[1] for p in points), max(p[1] for p in points)
@@ -229,7 +249,7 @@ def layout(table: dict, lang: str) -> dict:
     # Places: one dot per coordinate pair, with the markers of all its rows.
     sites: dict[tuple, dict] = {}
     for number, row in enumerate(table["rows"], start=1):
-        for place in row.get("places", []):
+        for place in row_places(row):
             key = (place["lat"], place["lon"])
             site = sites.setdefault(key, {"name": place["name"][lang], "rows": [], "xy": xy(place["lon"], place["lat"])})
             if not any(entry["number"] == number for entry in site["rows"]):
@@ -256,4 +276,5 @@ def layout(table: dict, lang: str) -> dict:
                         for i, entry in enumerate(site["rows"])],
         })
     placed.sort(key=lambda s: (s["x"], s["y"]))
-    return {"width": width, "height": height, "countries": shapes, "names": labels, "sites": placed}
+    return {"width": width, "height": height, "countries": shapes, "names": labels, "sites": placed,
+            "places": {row["id"]: row_places(row) for row in table["rows"]}}

@@ -54,22 +54,24 @@ def test_a_note_after_an_unknown_paragraph_names_its_line_and_the_likely_id(proj
 
 
 @proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
-def test_a_place_with_unchecked_coordinates_stops_the_build(project):
-    khorgos = project.data("places")["places"]["khorgos"]
-    line = add_place(project, "rail-cn-kz", "{lat: 44.3, lon: 80.5, name: {ru: Хоргос, en: Khorgos}, marks: site}")
+def test_a_place_moved_out_of_its_country_stops_the_build(project):
+    """Minsk 10° south: the place's coordinates are written once (data/places.yaml), and the
+    build checks them against the outline of the country the place is recorded in."""
+    minsk = project.data("places")["places"]["minsk"]
+    project.replace("data/places.yaml", f"minsk: {{lat: {minsk['lat']:.2f},", f"minsk: {{lat: {minsk['lat'] - 10:.2f},")
+    line = project.line_of("data/places.yaml", "minsk:")
     problem = only_problem(project.build())
-    listed = project.line_of("data/places.yaml", "khorgos:")
-    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[7].places[0] (table row 8, id 'rail-cn-kz')"), problem
-    assert (f"'Khorgos' at 44.3, 80.5, but the checked coordinates are {khorgos['lat']}, {khorgos['lon']} "
-            f"(data/places.yaml:{listed}): use those.") in problem, problem
+    assert problem.startswith(f"data/places.yaml:{line}: place 'minsk' (Minsk) at {minsk['lat'] - 10:.1f}, {minsk['lon']} "
+                              "lies outside Belarus (BY), the country it is recorded in"), problem
+    assert "check the coordinates" in problem, problem
 
 
 @proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
 def test_a_place_not_in_the_checked_list_stops_the_build(project):
-    line = add_place(project, "rail-cn-kz", "{lat: 44.1, lon: 80.1, name: {ru: Сухой порт, en: Dry port}, marks: site}")
+    line = add_place(project, "rail-cn-kz", "{place: dry-port, marks: site}")
     problem = only_problem(project.build())
-    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[7].places[0]"), problem
-    assert "'Dry port' is not in the edition's checked list of places (data/places.yaml" in problem
+    assert problem.startswith(f"data/infrastructure.yaml:{line}: rows[7].places[0] (table row 8, id 'rail-cn-kz')"), problem
+    assert "'dry-port' is not in the edition's checked list of places (data/places.yaml: astana," in problem, problem
     assert "add the place to data/places.yaml with that source first" in problem
 
 

@@ -86,12 +86,12 @@ def edited(tmp_path_factory):
     hit["ru_cell"] = (word, word.replace("е", "ё", 1))
     project.replace("data/infrastructure.yaml", f"ru: {cell}\n", f"ru: {cell.replace(*hit['ru_cell'], 1)}\n")
     project.append("data/corrections.yaml", correction("infrastructure", f"row: {CELL_ROW}", *hit["ru_cell"]))
-    # "Put a row on the map": a place of the checked list (data/places.yaml), as written there.
-    khorgos = project.data("places")["places"]["khorgos"]
+    # "Put a row on the map": a place of the checked list (data/places.yaml), by its key.
+    assert "khorgos" in project.data("places")["places"]
     insert_in_row(project, ROW, "places:", [])
     lines = project.text("data/infrastructure.yaml").split("\n")
     at = next(n for n in range(lines.index(f"  - id: {ROW}"), len(lines)) if lines[n].strip() == "places:") + 1
-    lines.insert(at, f"      - {{lat: {khorgos['lat']}, lon: {khorgos['lon']}, name: {{ru: Хоргос, en: Khorgos}}, marks: site}}")
+    lines.insert(at, "      - {place: khorgos, marks: site}")
     (project.root / "data/infrastructure.yaml").write_text("\n".join(lines), encoding="utf-8")
     # README "Change the metadata": the edition's date and a keyword (the article's own words).
     project.replace("data/article.yaml", 'edition_date: "2026-11-25"', f'edition_date: "{DATE}"')

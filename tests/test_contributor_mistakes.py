@@ -34,7 +34,7 @@ ROW = """\
       ru: Повышение пропускной способности грузопотоков
       en: Increased freight throughput capacity
     places:
-      - {lat: 44.21, lon: 80.41, name: {ru: Хоргос, en: Khorgos}, marks: site}
+      - {place: khorgos, marks: site}
 """
 
 

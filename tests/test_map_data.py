@@ -1,5 +1,6 @@
-"""Rule: a row's places are checked like the rest of the data: a latitude or longitude out
-of range, a missing name or an unknown kind stops the build, naming file:line and field."""
+"""Rule: the map's places are checked like the rest of the data: a latitude or longitude out
+of range in data/places.yaml, a row's place without its key or with an unknown kind stops the
+build, naming file:line and field."""
 
 import pytest
 
@@ -7,20 +8,23 @@ from edition import datafiles
 from edition_site import DATA
 
 INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
-PLACE = "{lat: 53.93, lon: 27.97, name: {ru: «Великий камень», en: Great Stone}, marks: site}"
+PLACES = (DATA / "places.yaml").read_text(encoding="utf-8")
+PLACE = "{place: great-stone, marks: site}"   # row 2's place
+LISTED = "  great-stone:\n    lat: 53.93\n    lon: 27.97\n"
 
 
 def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def check_broken(tmp_path, broken: str) -> str:
-    assert broken != INFRA, "the fixture did not change the data"
-    path = tmp_path / "infrastructure.yaml"
+def check_broken(tmp_path, name: str, original: str, old: str, new: str) -> tuple[str, str]:
+    assert old in original, f"data/{name}.yaml: «{old}» not found (has the data changed? then change this test with it)"
+    broken = original.replace(old, new, 1)
+    path = tmp_path / f"{name}.yaml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(datafiles.DataError) as caught:
-        datafiles.check("infrastructure", path)
-    return str(caught.value)
+        datafiles.check(name, path)
+    return broken, str(caught.value)
 
 
 @pytest.mark.parametrize(("bad", "field", "says"), [
@@ -29,16 +33,15 @@ def check_broken(tmp_path, broken: str) -> str:
     ("lat: '53.93'", "lat", "'53.93' is not of type 'number'"),
 ])
 def test_coordinate_out_of_range(tmp_path, bad, field, says):
-    broken = INFRA.replace(PLACE, PLACE.replace(bad.split(":")[0] + ": " + ("53.93" if field == "lat" else "27.97"), bad))
-    message = check_broken(tmp_path, broken)
-    where = f"infrastructure.yaml:{line_of(broken, bad)}: rows[1].places[0].{field} (table row 2, id 'data-center-cn-by')"
+    good = "lat: 53.93" if field == "lat" else "lon: 27.97"
+    broken, message = check_broken(tmp_path, "places", PLACES, LISTED, LISTED.replace(good, bad))
+    where = f"places.yaml:{line_of(broken, bad)}: places.great-stone.{field}"
     assert where in message, message
     assert says in message, message
 
 
-def test_place_without_name_or_kind(tmp_path):
-    broken = INFRA.replace(PLACE, "{lat: 53.93, lon: 27.97, marks: somewhere}")
-    message = check_broken(tmp_path, broken)
+def test_place_without_key_or_kind(tmp_path):
+    broken, message = check_broken(tmp_path, "infrastructure", INFRA, PLACE, "{marks: somewhere}")
     line = line_of(broken, "marks: somewhere")
-    assert f"infrastructure.yaml:{line}: rows[1].places[0] (table row 2, id 'data-center-cn-by'): 'name' is a required property" in message, message
+    assert f"infrastructure.yaml:{line}: rows[1].places[0] (table row 2, id 'data-center-cn-by'): 'place' is a required property" in message, message
     assert f"infrastructure.yaml:{line}: rows[1].places[0].marks" in message and "'somewhere' is not one of ['site', 'country']" in message, message

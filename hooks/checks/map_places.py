@@ -1,48 +1,58 @@
 # checks · on_config
-"""The map shows only checked places: every row's `places` in data/infrastructure.yaml is a
-place of data/places.yaml (the edition's checked list), with its names and coordinates, or
-the build stops with the row's line and what to do.
+"""The map shows only checked places, where they are: every row's `places` in
+data/infrastructure.yaml names a place of data/places.yaml (the edition's checked list) by its
+key, and every place of that list lies inside the outline of the country it is recorded in
+(the outlines of data/map.yaml, data/geo/; Shapely), or the build stops with the line and what
+to do. The coordinates are written once, in data/places.yaml: a row holds no copy of them.
 """
 
-from edition import datafiles
+from shapely.geometry import Point
 
-TOLERANCE = 1e-9  # degrees: the coordinates are copied from the list, not measured
+from edition import datafiles, geo
+
+
+def _row_problems(checked: dict) -> list[str]:
+    listed = ", ".join(checked)
+    out = []
+    for r, row in enumerate(datafiles.load("infrastructure")["rows"]):
+        for p, place in enumerate(row.get("places", [])):
+            if place["place"] in checked:
+                continue
+            where = f"{datafiles.where('infrastructure', ['rows', r, 'places', p])}: rows[{r}].places[{p}] (table row {r + 1}, id '{row['id']}')"
+            out.append(f"{where}: '{place['place']}' is not in the edition's checked list of places (data/places.yaml: {listed}). "
+                       "Name a listed place by its key, or check the coordinates against a public source and add the place "
+                       "to data/places.yaml with that source first.")
+    return out
+
+
+def _place_problems(checked: dict) -> list[str]:
+    countries = datafiles.load("countries")
+    out = []
+    for key, place in checked.items():
+        code = place["country"]
+        shape = geo.outline(code)
+        where = datafiles.where("places", ["places", key])
+        if shape is None:
+            out.append(f"{where}: place '{key}' ({place['name']['en']}) is recorded in {code}, which has no outline on the map "
+                       "(data/map.yaml outline_ids): give the country its outline id there.")
+            continue
+        point = Point(place["lon"], place["lat"])
+        if not shape.covers(point):
+            near = shape.distance(point)
+            out.append(f"{where}: place '{key}' ({place['name']['en']}) at {place['lat']}, {place['lon']} lies outside "
+                       f"{countries[code]['en']} ({code}), the country it is recorded in ({near:.1f}° from its outline): check "
+                       "the coordinates (decimal degrees, north and east positive) against the place's source, or its `country`.")
+    return out
 
 
 def problems() -> list[str]:
     checked = datafiles.load("places")["places"]
-    by_name = {}
-    for key, place in checked.items():
-        by_name.setdefault(place["name"]["en"], key)
-        by_name.setdefault(place["name"]["ru"], key)
-    listed = ", ".join(place["name"]["en"] for place in checked.values())
-    out = []
-    for r, row in enumerate(datafiles.load("infrastructure")["rows"]):
-        for p, place in enumerate(row.get("places", [])):
-            key = by_name.get(place["name"]["en"]) or by_name.get(place["name"]["ru"])
-            name = place["name"]["en"]
-            entry = checked.get(key)
-            if entry is not None and place["name"] == entry["name"] and \
-                    abs(place["lat"] - entry["lat"]) <= TOLERANCE and abs(place["lon"] - entry["lon"]) <= TOLERANCE:
-                continue  # as listed (the lines below are looked up only for a message)
-            where = f"{datafiles.where('infrastructure', ['rows', r, 'places', p])}: rows[{r}].places[{p}] (table row {r + 1}, id '{row['id']}')"
-            if key is None:
-                out.append(f"{where}: '{name}' is not in the edition's checked list of places (data/places.yaml: {listed}). "
-                           "Use a listed place, or check the coordinates against a public source and add the place "
-                           "to data/places.yaml with that source first.")
-                continue
-            at = datafiles.where("places", ["places", key])
-            if place["name"] != entry["name"]:
-                out.append(f"{where}: the name {place['name']['ru']} / {name} differs from the checked list ({at}: "
-                           f"{entry['name']['ru']} / {entry['name']['en']}): write it as the list does.")
-            elif abs(place["lat"] - entry["lat"]) > TOLERANCE or abs(place["lon"] - entry["lon"]) > TOLERANCE:
-                out.append(f"{where}: '{name}' at {place['lat']}, {place['lon']}, but the checked coordinates are "
-                           f"{entry['lat']}, {entry['lon']} ({at}): use those.")
-    return out
+    return _row_problems(checked) + _place_problems(checked)
 
 
 def on_config(config):
     found = problems()
     if found:
-        raise datafiles.DataError(f"{len(found)} problem(s) in data/infrastructure.yaml (places on the map):\n  " + "\n  ".join(found))
+        raise datafiles.DataError(f"{len(found)} problem(s) with the places on the map (data/places.yaml, data/infrastructure.yaml):\n  "
+                                  + "\n  ".join(found))
     return config
