@@ -118,22 +118,24 @@ class _State:
         self.jobs: list[_Job] = []                 # this build's renders, for finish()
         self.counts = {"rendered": 0, "cached": 0}
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        # One thread hands the jobs to the processes, so that neither a page build nor a
+        # rebuild in `mkdocs serve` waits while the processes start (they import the renderers).
+        self.dispatcher = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="edition-downloads")
 
     def executor(self, broken: bool = False) -> concurrent.futures.ProcessPoolExecutor:
-        """The two processes (new ones if a process died). The forkserver is a fresh interpreter
-        that ignores this one's sys.path (Python 3.11): it gets it through PYTHONPATH."""
-        with self.lock:
-            if self.pool is None or broken:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(list(RENDERS))
-                before = os.environ.get("PYTHONPATH")
-                os.environ["PYTHONPATH"] = os.pathsep.join(entry for entry in sys.path if entry)
-                try:
-                    multiprocessing.forkserver.ensure_running()
-                finally:
-                    os.environ.pop("PYTHONPATH") if before is None else os.environ.__setitem__("PYTHONPATH", before)
-                self.pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=context)
-            return self.pool
+        """The two processes (new ones if a process died; in the dispatcher's thread). The forkserver
+        is a fresh interpreter that ignores this one's sys.path (Python 3.11): it gets it through PYTHONPATH."""
+        if self.pool is None or broken:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(list(RENDERS))
+            before = os.environ.get("PYTHONPATH")
+            os.environ["PYTHONPATH"] = os.pathsep.join(entry for entry in sys.path if entry)
+            try:
+                multiprocessing.forkserver.ensure_running()
+            finally:
+                os.environ.pop("PYTHONPATH") if before is None else os.environ.__setitem__("PYTHONPATH", before)
+            self.pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=context)
+        return self.pool
 
 
 _state = _State("build")
@@ -148,7 +150,7 @@ def start(command: str) -> None:
     folder = cache.root() / KIND
     if _state.serve or not folder.is_dir() or not any(folder.iterdir()):
         # Every download will be rendered: start the processes (their imports) while the pages build.
-        threading.Thread(target=lambda: _state.executor().submit(int).result(), daemon=True).start()
+        _state.dispatcher.submit(_state.executor)
 
 
 def site_cleaning() -> None:
@@ -170,6 +172,13 @@ class _Job:
         self.future: concurrent.futures.Future | None = None
         self.done = threading.Event()   # set once the result is in the site, or cannot be
         self.error: str | None = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        """Superseded (a rebuild) or dropped (a failed build): not started, or its result not used."""
+        self.cancelled = True
+        if self.future is not None:
+            self.future.cancel()
 
 
 def submit(config, target: str, render: str, inputs, *, depends=(), versions=(), environment=()) -> None:
@@ -185,8 +194,8 @@ def submit(config, target: str, render: str, inputs, *, depends=(), versions=(),
     entry = cache.entry(KIND, key)
     with state.lock:
         previous = state.running.pop(path, None)
-        if previous is not None and previous.future is not None:
-            previous.future.cancel()  # a rebuild supersedes what the worker has not started
+        if previous is not None:
+            previous.cancel()  # a rebuild supersedes what the worker has not started
         last, state.latest[path] = state.latest.get(path), key
         found, files = cache.get(entry)
         if found:
@@ -200,13 +209,25 @@ def submit(config, target: str, render: str, inputs, *, depends=(), versions=(),
         job = state.running[path] = _Job(target, path, key)
         state.jobs.append(job)
     spec = {"render": render, "inputs": inputs, "code": code, "environment": env, "entry": str(entry)}
+    state.dispatcher.submit(_dispatch, state, job, spec)
+
+
+def _dispatch(state: _State, job: _Job, spec: dict) -> None:
+    """Hand a job to the processes (in the dispatcher's thread)."""
+    if job.cancelled:
+        job.done.set()
+        return
     try:
         try:
             job.future = state.executor().submit(_execute, spec)
         except concurrent.futures.process.BrokenProcessPool:  # a process died: start new ones
             job.future = state.executor(broken=True).submit(_execute, spec)
-    except Exception as err:
-        raise _plugin_error(f"{target}: the download worker could not start ({type(err).__name__}: {err})") from err
+    except Exception as err:  # noqa: BLE001 — the job's failure, reported by finish() or the serve log
+        job.error = f"the download worker could not start ({type(err).__name__}: {err})"
+        if state.serve:
+            _background.error(f"downloads: {job.target} could not be written: {job.error}")
+        job.done.set()
+        return
     job.future.add_done_callback(lambda future: _finished(state, job))
 
 
@@ -251,7 +272,7 @@ def finish(config) -> None:
             log.info(f"downloads: {len(jobs)} rendering in the background; the preview serves the last finished files meanwhile")
         return
     for job in jobs:
-        if job.future is not None and not job.done.wait(TIMEOUT):
+        if not job.done.wait(TIMEOUT):
             job.error = f"not finished after {TIMEOUT:.0f} s (EDITION_DOWNLOAD_TIMEOUT)"
     log.info(f"downloads: {state.counts['rendered']} rendered, {state.counts['cached']} from the cache ({cache.root()})")
     failed = [f"  {job.target}: {job.error}" for job in jobs if job.error]
@@ -265,16 +286,15 @@ def build_failed() -> None:
     if not _state.serve:
         with _state.lock:
             for job in _state.running.values():
-                if job.future is not None:
-                    job.future.cancel()
+                job.cancel()
             _state.running.clear()
             _state.jobs.clear()
 
 
 def shutdown() -> None:
     """Stop the processes (the end of the MkDocs command)."""
-    with _state.lock:
-        pool, _state.pool = _state.pool, None
+    _state.dispatcher.shutdown(wait=True, cancel_futures=True)
+    pool, _state.pool = _state.pool, None
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
 
