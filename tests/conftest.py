@@ -108,6 +108,20 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def visits(site, served, browser, tmp_path_factory):
+    """Each page loaded once per palette for every rule that reads what a load shows
+    (tests/browser_visits.py); the xdist workers share the records."""
+    from browser_visits import Visits
+
+    root = tmp_path_factory.getbasetemp()
+    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "browser-visits"
+    folder.mkdir(exist_ok=True)
+    collector = Visits(browser, served, site, folder)
+    yield collector
+    collector.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

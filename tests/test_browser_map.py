@@ -10,6 +10,14 @@ pytestmark = pytest.mark.browser
 PAGE = "infrastructure"
 
 
+@pytest.fixture(scope="module")
+def page(browser):
+    """One tab for the module (each test loads the page itself)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_clicking_a_marker_reaches_its_row(served, page, lang):
     page.goto(served + url(lang, PAGE))

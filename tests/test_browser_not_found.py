@@ -9,12 +9,14 @@ under a sub-path (SITE_URL with a path)."""
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 from edition_site import DEFAULT, LANGS, build, data, parse, site_url, url
 
@@ -60,9 +62,15 @@ def host(request, site, tmp_path_factory):
     if request.param == "at the host's root":
         built, public = site, site_url()
     else:
-        built, public = tmp_path_factory.mktemp("sub-path-site"), SUB_PATH
-        result = build(built, SITE_URL=SUB_PATH)
-        assert result.returncode == 0, f"the build with SITE_URL={SUB_PATH} failed:\n{result.stdout}\n{result.stderr}"
+        # Built once per session: the xdist workers share it (the first builds, under a lock).
+        root = tmp_path_factory.getbasetemp()
+        shared = root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+        built, public = shared / "sub-path-site", SUB_PATH
+        with FileLock(f"{built}.lock"):
+            if not (shared / "sub-path-site.built").exists():
+                result = build(built, SITE_URL=SUB_PATH)
+                assert result.returncode == 0, f"the build with SITE_URL={SUB_PATH} failed:\n{result.stdout}\n{result.stderr}"
+                (shared / "sub-path-site.built").touch()
     prefix = urlsplit(public).path
     handler = type("Handler", (GitHubPagesLike,), {"prefix": prefix})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built)))

@@ -1,43 +1,32 @@
 """Rule (in Chromium): loading any page of the built site sends no request anywhere but to
 the site itself — same scheme, host and port (so no third-party host, and, served over
-HTTPS, no mixed content). Every request of the visit is intercepted and checked; requests
-elsewhere are aborted and listed."""
+HTTPS, no mixed content). Every request of the page's one visit is recorded and checked
+(tests/browser_visits.py); requests elsewhere are aborted and listed."""
 
 from urllib.parse import urlparse
 
 import pytest
 
-from built_pages import html_urls_of
+from browser_visits import Tab, Visit
 from edition_site import LANGS
 
 pytestmark = pytest.mark.browser
 
 
-def foreign_requests(page, url: str, origin: str) -> list[str]:
+def foreign_requests(visit: Visit) -> list[str]:
     foreign = []
-
-    def check(route):
-        request = route.request
-        parts = urlparse(request.url)
-        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == origin:
-            route.fallback()
-        else:
-            foreign.append(f"{request.resource_type} {request.url}")
-            route.abort()
-
-    page.route("**/*", check)
-    page.goto(url)  # waits for the load event
-    page.wait_for_timeout(400)  # Material starts some work on timers (e.g. the consent bar)
-    page.unroute("**/*")
+    for resource_type, url in visit.requests:
+        parts = urlparse(url)
+        if parts.scheme not in ("data", "blob") and f"{parts.scheme}://{parts.netloc}" != visit.origin:
+            foreign.append(f"{resource_type} {url}")
     return foreign
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_request_leaves_the_site(site, served, page, lang):
-    origin = served.rstrip("/")
+def test_no_request_leaves_the_site(visits, lang):
     report = []
-    for url in html_urls_of(site, lang):
-        report += [f"/{url}: {line}" for line in foreign_requests(page, served + url, origin)]
+    for visit in visits.of(lang):
+        report += [f"/{visit.url}: {line}" for line in foreign_requests(visit)]
     assert not report, "requests to other hosts (serve these files from the site):\n" + "\n".join(report)
 
 
@@ -45,7 +34,8 @@ BROKEN = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>br
 <link rel="stylesheet" href="https://fonts.example.com/a.css"></head><body><p>x</p></body></html>"""
 
 
-def test_the_check_sees_a_foreign_request(served, page):
+def test_the_check_sees_a_foreign_request(served, browser):
     """A page that loads a stylesheet from elsewhere is caught."""
-    page.route(served + "broken.html", lambda route: route.fulfill(content_type="text/html", body=BROKEN))
-    assert foreign_requests(page, served + "broken.html", served.rstrip("/")) == ["stylesheet https://fonts.example.com/a.css"]
+    with Tab(browser) as tab:
+        tab.page.route(served + "broken.html", lambda route: route.fulfill(content_type="text/html", body=BROKEN))
+        assert foreign_requests(tab.visit(served + "broken.html")) == ["stylesheet https://fonts.example.com/a.css"]

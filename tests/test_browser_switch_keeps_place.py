@@ -101,7 +101,8 @@ def test_switch_lands_on_the_same_passage(served, tabs, width, lang, page_name):
         switch(tab, there)
         assert tab.evaluate("location.hash") == f"#{ident}", f"{url(lang, page_name)}#{ident} → {there}: the fragment was lost ({tab.url})"
         assert in_view(tab, ident), f"{url(lang, page_name)}#{ident} → {there}: #{ident} is not in view"
-        tab.go_back(wait_until="domcontentloaded")
+        if there != OTHER[lang][-1]:  # back, to switch to the next language
+            tab.go_back(wait_until="domcontentloaded")
 
 
 def in_view(tab, ident):

@@ -5,12 +5,14 @@ does something on Enter or Space (changes the page's state, moves focus or navig
 or is a menu button that shows its hidden choices on focus, and Tab moves into them.
 
 Found generically: the controls are read from the header of every built page; a radio
-group (Material's palette) is one Tab stop, so one of its radios must be reached."""
+group (Material's palette) is one Tab stop, so one of its radios must be reached. (What
+Tab reaches is read on each page's one visit, tests/browser_visits.py, by the probe
+below; a control is then tried on one fresh load per control.)"""
 
 import pytest
 
 import edition_site
-from built_pages import html_urls_of
+from browser_visits import probe
 from edition_site import LANGS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -63,6 +65,15 @@ def tab_order(page) -> list[str]:
     return reached
 
 
+def header_tab_stops(page) -> dict:
+    """On a page as loaded: the header's controls, and those Tab reaches, in order."""
+    controls = page.evaluate(MARK)
+    return {"controls": controls, "reached": tab_order(page)}
+
+
+TAB_STOPS = probe("the header's controls and the Tab stops among them", header_tab_stops)
+
+
 def unreached(controls, reached) -> list[dict]:
     groups_reached = {c["name"] for c in controls if c["type"] == "radio" and c["id"] in reached}
     return [
@@ -72,13 +83,13 @@ def unreached(controls, reached) -> list[dict]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_header_control_is_reached_by_tab(site, served, page, lang):
+def test_every_header_control_is_reached_by_tab(visits, lang):
     report = []
-    for url in html_urls_of(site, lang):
-        page.goto(served + url)
-        controls = page.evaluate(MARK)
+    for visit in visits.of(lang):
+        url, stops = visit.url, visit.probes[TAB_STOPS]
+        controls = stops["controls"]
         assert controls, f"/{url}: no interactive control found in the header"
-        report += [f"/{url}: not reached by Tab: {c['html']}" for c in unreached(controls, tab_order(page))]
+        report += [f"/{url}: not reached by Tab: {c['html']}" for c in unreached(controls, stops["reached"])]
     assert not report, "\n".join(report)
 
 
@@ -102,14 +113,15 @@ def operable(page, url: str, control: dict) -> str | None:
         except Exception:
             return "Enter does not follow the link"
         return None
+    # One fresh load for all three tries: a key that changes nothing (the state, focus
+    # included, is as before) leaves the control focused on the page as loaded.
+    controls = focus_control(page, url, control["id"])
     for key in ("Enter", " "):
-        focus_control(page, url, control["id"])
         before = page.evaluate(STATE)
         page.keyboard.press(key)
         page.wait_for_timeout(200)
         if page.evaluate(STATE) != before:
             return None
-    controls = focus_control(page, url, control["id"])
     page.keyboard.press("Tab")
     following = page.evaluate(FOCUSED)["kb"]
     revealed = next((c for c in controls if c["id"] == following), None)
@@ -119,13 +131,13 @@ def operable(page, url: str, control: dict) -> str | None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_header_control_works_from_the_keyboard(served, page, lang):
+def test_every_header_control_works_from_the_keyboard(served, visits, page, lang):
     """On the language's title page and first chapter (every page shares the header template)."""
     report = []
-    for url in dict.fromkeys(edition_site.url(lang, name) for name in PAGES[:2]):
-        page.goto(served + url)
-        controls = {c["id"]: c for c in page.evaluate(MARK)}
-        for kb in tab_order(page):  # each Tab stop once (one radio per group)
+    for visit in visits.at(list(dict.fromkeys(edition_site.url(lang, name) for name in PAGES[:2]))):
+        url, stops = visit.url, visit.probes[TAB_STOPS]
+        controls = {c["id"]: c for c in stops["controls"]}
+        for kb in stops["reached"]:  # each Tab stop once (one radio per group)
             problem = operable(page, served + url, controls[kb])
             if problem:
                 report.append(f"/{url}: {controls[kb]['html']}: {problem}")
