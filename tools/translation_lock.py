@@ -16,12 +16,19 @@ its recorded hash (an edit of the translation alone is recorded by `make transla
 too: otherwise a later change of the Russian would pass for translated). Refreshing the record
 for a paragraph whose Russian changed but whose translation did not is refused (FORCE=1
 overrides). The file is rewritten only when a record changes, and the command says which.
+
+Before anything is recorded, a changed Russian paragraph of the author's pages (the nav's top
+level) is checked against the source (data/source/, as tests/test_source_fidelity.py does,
+with the corrections of data/corrections.yaml undone): a change no correction lists is refused,
+FORCE=1 or not, with the word diff and the entry to add to data/corrections.yaml.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -79,10 +86,93 @@ def record(pair: dict, langs: list[str]) -> dict:
     return entry
 
 
+class _Config(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV tags read as nothing (only the nav is needed)."""
+
+
+_Config.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def authors_pages(root: Path = ROOT) -> set[str]:
+    """The author's pages: the nav's top level (the edition's own pages are in nav sections)."""
+    nav = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Config)["nav"]
+    return {entry.removesuffix(".md") for entry in nav if isinstance(entry, str)}
+
+
+def _squeeze(value: str) -> str:
+    return re.sub(r"[\s\-\u00ad]", "", value)
+
+
+def _source(root: Path = ROOT) -> str:
+    """The author's text (abstract and body) of data/source/, squeezed as the fidelity rule squeezes it."""
+    record = yaml.safe_load((root / "data" / "source" / "source.yaml").read_text(encoding="utf-8"))
+    lines = (root / "data" / "source" / record["file"]).read_text(encoding="utf-8").splitlines()
+    text = []
+    for name in ("abstract_ru", "body"):
+        spans = record["lines"][name]
+        for first, last in [spans] if isinstance(spans[0], int) else spans:
+            text.append("\n".join(lines[first - 1:last]))
+    return _squeeze("\n".join(text))
+
+
+def _plain(markdown: str) -> str:
+    """A paragraph's words without Markdown's marks (attribute lists, footnote references, tags, emphasis)."""
+    return re.sub(r"\{[^}]*\}|\[\^[^\]]+\]|<[^>]+>|[*_]", "", markdown)
+
+
+CORRECTION = """\
+  - page: {page}
+    paragraph: {ident}
+    original: {original}
+    corrected: {corrected}
+    kind: typo               # typo, name, spelling or wording
+    reason: {{ru: …, en: …}}   # why, in both languages (shown on the corrections page)"""
+
+
+def unlisted(now: dict, old: dict, root: Path = ROOT) -> list[str]:
+    """Changed Russian paragraphs of the author's pages that depart from the source in a way
+    data/corrections.yaml does not list: the message for each, with the entry to add."""
+    changed = [(ident, pair[SOURCE]) for ident, pair in now.items()
+               if ident in old and old[ident].get("sha256") != pair[SOURCE].sha256]
+    if not changed or not (root / "data" / "source" / "source.yaml").is_file():
+        return []  # nothing changed, or a docs tree outside the project (the lock's own tests): no source to check
+    pages = authors_pages(root)
+    changed = [(ident, ru) for ident, ru in changed if ru.page in pages]
+    source = _source(root)
+    corrections = yaml.safe_load((root / "data" / "corrections.yaml").read_text(encoding="utf-8")) or []
+    out = []
+    for ident, ru in changed:
+        text = ru.normalized
+        for change in (c for c in corrections if c.get("paragraph") == ident):
+            text = text.replace(change["corrected"], change["original"])
+        if _squeeze(_plain(text)) in source:
+            continue  # the author's words, or a listed correction of them
+        before, after = old[ident].get("ru", "").split(), ru.normalized.split()
+        change = next((op for op in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+                       if op[0] != "equal"), None)
+        original, corrected = "…", "…"
+        if change:
+            _, i1, i2, j1, j2 = change
+            if i1 == i2 or j1 == j2:  # a word added or removed: name it with the word before it
+                i1, j1 = max(i1 - 1, 0), max(j1 - 1, 0)
+            original, corrected = " ".join(before[i1:i2]), " ".join(after[j1:j2])
+        out.append(
+            f"{ru.where}: #{ident}: the Russian departs from the author's text (data/source/): "
+            f"{article_text.word_diff(old[ident].get('ru', ''), ru.normalized)}\n    The Russian is the author's: restore "
+            "the author's words, or, if the change is a deliberate correction, list it in data/corrections.yaml "
+            "(it is then shown on the corrections page) and run `make translation-lock` again:\n"
+            + CORRECTION.format(page=ru.page, ident=ident, original=original, corrected=corrected))
+    return out
+
+
 def refresh(force: bool, docs: Path = article_text.DOCS, path: Path = LOCK) -> int:
     langs = targets(docs)
     old = read(path)
     now = current(docs)
+    departures = unlisted(now, old, docs.parent)
+    if departures:
+        print("translation lock NOT written:\n  " + "\n  ".join(departures), file=sys.stderr)
+        return 1
     new, refused, notes = {}, [], []
     for ident, pair in now.items():
         ru = pair[SOURCE]
