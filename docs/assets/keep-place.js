@@ -8,6 +8,14 @@
  * same page in the other language. Sentences have shared ids too (hooks/text/sentences.py):
  * when the address names a sentence (#policy-coordination-p2-s3), the switch keeps it,
  * and a sentence is a place like any passage (tests/test_browser_sentences.py).
+ *
+ * The offer of the other language: a reader whose browser prefers the other edition's
+ * language, and not this page's, is offered the same place in it once (a small bilingual
+ * box, overrides/partials/edition/language-offer.html). Never a redirect: the page stays
+ * what was asked for. Chosen or dismissed, it does not come back (localStorage, no cookie,
+ * nothing sent). Nothing without JavaScript, nothing for crawlers (their user agents), and
+ * it is fixed at the bottom of the window, so nothing on the page moves
+ * (tests/test_browser_language_offer.py).
  */
 (function () {
   "use strict";
@@ -85,4 +93,49 @@
   ["click", "auxclick", "contextmenu"].forEach(function (type) {
     document.addEventListener(type, keepPlace, true);
   });
+
+  var OFFERED = "edition-language-offer";   // localStorage: "chosen" or "dismissed"
+  var CRAWLER = /bot|crawl|spider|slurp|lighthouse|preview/i;
+
+  function remember(value) {
+    try { localStorage.setItem(OFFERED, value); } catch (e) { /* storage off: the offer may come back */ }
+  }
+
+  function primary(tag) { return String(tag || "").toLowerCase().split("-")[0]; }
+
+  function offer() {
+    var stored = null;
+    try { stored = localStorage.getItem(OFFERED); } catch (e) { return; }
+    if (stored || CRAWLER.test(navigator.userAgent)) return;
+    var wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]).map(primary);
+    var here = primary(document.documentElement.lang);
+    if (wanted.indexOf(here) >= 0) return;
+    var template = Array.prototype.find.call(document.querySelectorAll("template.edition-language-offer"), function (t) {
+      return wanted.indexOf(primary(t.dataset.lang)) >= 0;
+    });
+    var other = template && document.querySelector(SWITCH + '[hreflang="' + template.dataset.lang + '"]');
+    if (!other) return;
+    var box = template.content.firstElementChild.cloneNode(true);
+    var link = box.querySelector("a");
+    link.addEventListener("click", function () {
+      var url = new URL(other.getAttribute("href"), location.href);
+      url.search = location.search;
+      url.hash = placeId();
+      link.href = url.href;
+      remember("chosen");
+    });
+    box.querySelector("button").addEventListener("click", function () {
+      remember("dismissed");
+      box.remove();
+    });
+    document.body.appendChild(box);
+  }
+
+  // Choosing a language in the header's switcher is an answer too.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(SWITCH)) remember("chosen");
+  }, true);
+
+  // After the page's first paint and its own work: the offer is never in the way of the text.
+  (window.requestIdleCallback || function (run) { setTimeout(run, 1); })(offer);
 })();
