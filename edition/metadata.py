@@ -25,6 +25,12 @@ COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
 DOWNLOADS = "downloads/"
 PARALLEL = "parallel"   # the parallel pages (hooks/forms/parallel.py): parallel/<page>/, below each language's folder
 FULL_TEXT = "article/"   # the whole article on one page, below each language's folder
+# The words of a translation's credit (the PDF colophon). Interface words belong in
+# data/labels.yaml; they are here until that file can take them.
+TRANSLATION_WORDS = {
+    "ru": {"translator": "Перевод", "original": "Оригинал"},
+    "en": {"translator": "Translation", "original": "Original"},
+}
 
 
 def i18n(config):
@@ -166,6 +172,11 @@ def _metadata(config) -> dict:
             "lang": code,
             "original": code == article["original_language"],
             "title": article["title"][code],
+            # A translation's record credits its translator (the editors, an organization) and
+            # names the original's title and language; the original's record names neither.
+            "translator": None if code == article["original_language"] else article["translator"][code],
+            "original_title": None if code == article["original_language"] else article["title"][article["original_language"]],
+            "original_language": article["original_language"],
             "title_note": article["title_note"][code],
             "rights": _rights(rights, code),    # data/rights.yaml in this language
             "site_name": site_names[code],
@@ -187,6 +198,7 @@ def _metadata(config) -> dict:
     return {
         "lang": lang,
         "labels": labels_by_lang[lang],
+        "words": TRANSLATION_WORDS.get(lang, TRANSLATION_WORDS["en"]),
         "labels_by_lang": labels_by_lang,
         "default": default,
         "site_url": base,

@@ -23,22 +23,27 @@ def plain(element) -> str:
 
 
 def expected_reference(lang: str, article: dict, base: str) -> str:
-    """The reference as the style prescribes (up to three authors)."""
+    """The reference as the official CSL styles render the edition's citation files (a web page of
+    the edition's website; tests/test_citation_render.py renders them): ГОСТ Р 7.0.5–2008
+    (gost-r-7-0-5-2008) and APA 7 (apa)."""
     title = article["title"][lang]
     day = datetime.date.fromisoformat(article["edition_date"])
     address = base + url(lang, "index")
     authors = [(a["family"][lang], a["initials"][lang]) for a in article["authors"]]
-    if lang == "ru":  # ГОСТ Р 7.0.5–2008, an online resource
-        head = f"{authors[0][0]} {authors[0][1]} " if authors else ""
-        responsibility = (" / " + ", ".join(f"{i} {f}" for f, i in authors)) if authors else ""
-        return f"{head}{title} [Электронный ресурс]{responsibility}. – {day.year}. – URL: {address} (дата обращения: {day:%d.%m.%Y})."
+    if lang == "ru":  # ГОСТ Р 7.0.5–2008, an online resource: the authors head it (four or more: the first, и др.)
+        names = ", ".join(f"{f} {i}" for f, i in authors[:3]) if len(authors) <= 3 else f"{authors[0][0]} {authors[0][1]} и др."
+        head = (names if names.endswith(".") else names + ".") + " " if authors else ""
+        return f"{head}{title} [Электронный ресурс]. URL: {address} (дата обращения: {day:%d.%m.%Y})."
     site_name = next(entry["site_name"] for entry in _i18n()["languages"] if entry["locale"] == lang)
     date = f"({day.year}, {day:%B} {day.day})"
+    original = article["original_language"]
+    translation = f" ({article['translator'][lang]}, Trans.)" if lang != original else ""
+    source = f" (Original work published as {article['title'][original]})" if lang != original else ""
     if not authors:  # APA 7, a web page with no author: the title (italic) moves to the author's place
-        return f"{title}. {date}. {site_name}. {address}"
+        return f"{title}{translation}. {date}. {site_name}. {address}{source}"
     names = [f"{f}, {i}" for f, i in authors]
     names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
-    return f"{names} {date}. {title}. {site_name}. {address}"
+    return f"{names} {date}. {title}{translation}. {site_name}. {address}{source}"
 
 
 def check_cite_block(soup, lang: str, page: str, article: dict, base: str):

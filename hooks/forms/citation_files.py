@@ -2,11 +2,11 @@
 """Write the edition's reference in BibTeX, RIS and CSL-JSON for every language, from
 data/article.yaml (through edition/metadata.py): downloads/<file_name>-<lang>.{bib,ris,json}.
 
-One record per language edition, described the same way in the three formats: a web
-resource (BibTeX @misc, RIS ELEC, CSL webpage) with title, date, URL, language, abstract
-and keywords; authors only when known. The rights to the article and its translation
-(data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
-pybtex writes the BibTeX, rispy the RIS.
+One record per language edition, described the same way in the three formats as in the pages'
+citation tags and cite block: a web page of the edition's website (CSL webpage, biblatex
+@online, RIS ELEC) in that container, with title, date, URL, language, abstract and keywords;
+authors only when known; a translation credits its translator (the editors) and names the
+original's title and language (edition/forms/citation/render.py says which field holds what).
 The download worker (edition/worker.py) writes them with the renders of
 edition/forms/citation/render.py, from the cache when nothing they say has changed.
 """

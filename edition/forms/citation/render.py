@@ -1,11 +1,16 @@
 """The edition's reference in BibTeX, RIS and CSL-JSON, from the data hooks/forms/citation_files.py
 hands over (data/article.yaml through edition/metadata.py).
 
-Renders of the download worker (edition/worker.py). One record per language edition,
-described the same way in the three formats: a web resource (BibTeX @misc, RIS ELEC, CSL
-webpage) with title, date, URL, language, abstract and keywords; authors only when known.
-The rights to the article and its translation (data/rights.yaml) go in the note; a license
-(CSL `license`) only once one is recorded.
+Renders of the download worker (edition/worker.py). One record per language edition, the same
+description in the three formats and in the pages' citation tags, JSON-LD and cite block: a web
+page of the edition's website — CSL `webpage`, biblatex `@online`, RIS `ELEC`, Zotero's
+`webpage` (the landing pages say og:type website) — whose container is the website (CSL
+`container-title`, biblatex `booktitle`, RIS `T2`), with title, date, URL, language, abstract and
+keywords; authors only when known. A translation credits its translator, the editors (an
+organization: CSL `literal`, a braced BibTeX name, RIS `A4`), and names the original's title and
+language (CSL `original-title`, biblatex `origtitle` and `origlanguage`, RIS `OP`, the original
+publication; RIS has no field for the original's language: a note says it). The rights to the article and its translation
+(data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
 pybtex writes the BibTeX, rispy the RIS. Inputs: {"date", "dates", "edition", "key",
 "original"} — "original" is the original language's edition, or None for the original itself.
 """
@@ -30,22 +35,34 @@ def _write(out, text: str) -> None:
     out.write_text(text, encoding="utf-8")
 
 
+def _translation_note(edition: dict) -> str:
+    """Where a format has no field for the original: the translation said in words."""
+    if not edition["translator"]:
+        return ""
+    words = {"ru": "Перевод", "en": "Translation of"}.get(edition["lang"], "Translation of")
+    return f" {words}: {edition['original_title']} ({edition['original_language']})."
+
+
 def bibtex(inputs: dict, out) -> None:
     edition = inputs["edition"]
     fields = {
         "title": edition["title"],
+        "booktitle": edition["site_name"],      # biblatex @online has no container of its own: biblatex readers take booktitle
         "year": str(inputs["dates"]["year"]),
         "date": inputs["date"],
         "url": edition["url"],
-        "howpublished": edition["site_name"],
         "language": edition["lang"],
         "langid": BIBLATEX_LANGUAGE.get(edition["lang"], edition["lang"]),
         "abstract": "\n\n".join(edition["abstract"]),
         "keywords": ", ".join(edition["keywords"]),
         "note": f"{edition['title_note']} {edition['rights']['article']['statement']}",
     }
+    if edition["translator"]:   # biblatex: a corporate name is braced whole, never split into first and last names
+        fields["translator"] = "{" + edition["translator"] + "}"
+        fields["origtitle"] = edition["original_title"]
+        fields["origlanguage"] = BIBLATEX_LANGUAGE.get(edition["original_language"], edition["original_language"])
     persons = {"author": [Person(first=a["initials"], last=a["family"]) for a in edition["authors"]]} if edition["authors"] else None
-    data = BibliographyData({inputs["key"]: Entry("misc", fields=fields, persons=persons)})
+    data = BibliographyData({inputs["key"]: Entry("online", fields=fields, persons=persons)})
     _write(out, data.to_string("bibtex"))
 
 
@@ -61,16 +78,19 @@ def ris(inputs: dict, out) -> None:
         "language": edition["lang"],
         "abstract": " ".join(edition["abstract"]),
         "keywords": edition["keywords"],
-        "publisher": edition["site_name"],
-        "notes": [edition["title_note"], edition["rights"]["article"]["statement"]],
+        "secondary_title": edition["site_name"],    # T2: the website (Zotero's websiteTitle)
+        "notes": [edition["title_note"] + _translation_note(edition), edition["rights"]["article"]["statement"]],
     }
     if edition["authors"]:
         record["authors"] = [f"{a['family']}, {a['initials']}" for a in edition["authors"]]
+    if edition["translator"]:
+        record["subsidiary_authors"] = [edition["translator"]]   # A4: the translator (Zotero's RIS)
+        record["original_publication"] = edition["original_title"]  # OP: the original's title
     _write(out, rispy.dumps([record], implementation=_RisWriter))
 
 
 def csl(inputs: dict, out) -> None:
-    edition, original = inputs["edition"], inputs["original"]
+    edition = inputs["edition"]
     item = {
         "id": inputs["key"],
         "type": "webpage",
@@ -87,6 +107,7 @@ def csl(inputs: dict, out) -> None:
         item["license"] = edition["rights"]["article"]["license"]["url"]
     if edition["authors"]:
         item["author"] = [{"family": a["family"], "given": a["initials"]} for a in edition["authors"]]
-    if original is not None:
-        item["original-title"] = original["title"]
+    if edition["translator"]:
+        item["translator"] = [{"literal": edition["translator"]}]
+        item["original-title"] = edition["original_title"]
     _write(out, json.dumps([item], ensure_ascii=False, indent=2) + "\n")
