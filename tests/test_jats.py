@@ -112,7 +112,7 @@ def test_every_paragraph_is_in_it_with_its_id_and_text(site, parts, by_id, lang)
             assert flat(element).replace(" ", "") == text(paragraph).replace(" ", ""), (
                 f"#{ident}: the JATS text differs from the page's:\n{flat(element)}\n{text(paragraph)}")
             owner = next(a for a in element.iterancestors() if a.tag in ("article", "sub-article"))
-            home = parts[lang] if not (lang != ORIGINAL and paragraph["id"].startswith(ARTICLE["abstract"]["section"] + "-")) else parts[ORIGINAL]
+            home = parts[lang]
             assert owner is home, f"#{ident} is in the {owner.get(XML_LANG)} article, not the {lang}"
 
 
@@ -132,7 +132,12 @@ def test_title_in_every_language(parts):
 
 def test_both_abstracts_and_keywords_with_their_language(site, parts):
     meta = parts[ORIGINAL].find("front/article-meta")
-    abstracts = {element.get(XML_LANG): element for element in meta.findall("abstract")}
+    abstracts = {element.get(XML_LANG): element for element in meta.findall("abstract") + meta.findall("trans-abstract")}
+    assert [a.get(XML_LANG) for a in meta.findall("abstract")] == [ORIGINAL], "one <abstract>, the original's; the others are <trans-abstract>"
+    for lang in TRANSLATIONS:   # the translation's own front: its abstract, with the ids of its paragraphs
+        own = parts[lang].find("front-stub/abstract")
+        assert own is not None and own.get(XML_LANG) == lang, f"no <abstract xml:lang='{lang}'> in the {lang} sub-article's <front-stub>"
+        assert [flat(p) for p in own.findall("p")] == [flat(p) for p in abstracts[lang].findall("p")]
     keywords = {element.get(XML_LANG): element for element in meta.findall("kwd-group")}
     for lang in LANGS:
         page = parse(html_path(site, lang, ARTICLE["abstract"]["page"].removesuffix(".md")))
@@ -223,4 +228,3 @@ def test_the_articles_text_is_under_no_licence(parts):
         if rights["holder"] is None:
             licence = parts[lang].find("front-stub/permissions/license")
             assert licence is None, f"the {lang} translation, a derivative of the article, is put under a licence while its rights holder is unknown"
-        assert parts[lang].find("front-stub/abstract") is None, "the author's abstract is inside the translation's front"

@@ -8,7 +8,9 @@ article; the template owns every element and attribute.
 
     the original language (data/article.yaml original_language)  -> <article xml:lang>
     every other language (this edition's translation)            -> <sub-article article-type="translation">
-    the title page's abstract section                            -> <abstract> (both languages, in the article's front)
+    the title page's abstract section                            -> the original's <abstract> and each translation's
+                                                                    <trans-abstract> in the article's front; each
+                                                                    translation's <abstract> in its <front-stub>
     the chapters' headings, paragraphs, lists                    -> <sec id>, <p id>, <list id>, with the site's ids
     a table block (table-NAME)                                   -> <table-wrap>, from data/NAME.yaml (not from the HTML)
     the references page                                          -> <ref-list>, from data/references.yaml
