@@ -177,6 +177,7 @@ def _metadata(config) -> dict:
             "translator": None if code == article["original_language"] else article["translator"][code],
             "original_title": None if code == article["original_language"] else article["title"][article["original_language"]],
             "original_language": article["original_language"],
+            "editors": article["translator"][code],   # the edition's editors, named in this language
             "title_note": article["title_note"][code],
             "rights": _rights(rights, code),    # data/rights.yaml in this language
             "site_name": site_names[code],
