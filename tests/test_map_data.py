@@ -5,11 +5,11 @@ build, naming file:line and field."""
 import pytest
 
 from edition import datafiles
-from edition_site import DATA
+from edition_site import DATA, data_line, edited
 
 INFRA = (DATA / "infrastructure.yaml").read_text(encoding="utf-8")
 PLACES = (DATA / "places.yaml").read_text(encoding="utf-8")
-PLACE = "{place: great-stone, marks: site}"   # row 2's place
+PLACE = data_line("infrastructure", "rows", 1, "places", 0).strip().removeprefix("- ")  # row 2's first place, found by its keys
 LISTED = "  great-stone:\n    lat: 53.93\n    lon: 27.97\n"
 
 
@@ -18,8 +18,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def check_broken(tmp_path, name: str, original: str, old: str, new: str) -> tuple[str, str]:
-    assert old in original, f"data/{name}.yaml: «{old}» not found (has the data changed? then change this test with it)"
-    broken = original.replace(old, new, 1)
+    broken = edited(original, old, new, where=f"data/{name}.yaml")
     path = tmp_path / f"{name}.yaml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(datafiles.DataError) as caught:
