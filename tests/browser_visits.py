@@ -21,11 +21,14 @@ A visit (`Tab.visit`):
    reader's first visit finds it (no stored choice, a light system preference); another
    as a reader who chose it (Material's stored choice, `use_palette`) and whose system
    prefers it (its `media`);
-2. waits 400 ms after the load event (Material starts some work on timers);
-3. records the console's messages, uncaught errors, responses with an error status, every
-   request of the visit (those to another origin are aborted), and the
-   Content-Security-Policy violations the page reported;
-4. runs axe-core (the WCAG 2.0, 2.1 and 2.2 A and AA rules) on the page as loaded;
+2. in the first palette, waits 400 ms after the load event (Material starts some work on
+   timers: the rules that read what a page does read it then);
+3. records what the page did until then: the console's messages, uncaught errors,
+   responses with an error status, every request of the visit (those to another host
+   fail: they go to a proxy that is not there), the Content-Security-Policy violations
+   the page reported;
+4. runs axe-core (the WCAG 2.0, 2.1 and 2.2 A and AA rules) on the page (what axe itself
+   requests, e.g. a stylesheet of another host to read, is not the page's, not recorded);
 5. in the first palette only, runs the probes rules registered (`probe`): what presses
    keys but needs no second load, after everything else was recorded.
 
@@ -100,7 +103,10 @@ class Tab:
 
     def __init__(self, browser, scheme: str | None = None):
         self.scheme = scheme = scheme or palettes()[0]
-        self.context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme_of(scheme))
+        # Requests to other hosts go to a proxy that is not there: recorded, they fail and
+        # never leave the machine (no route: routing would turn Chromium's cache off).
+        self.context = browser.new_context(viewport=VIEWPORT, color_scheme=color_scheme_of(scheme),
+                                           proxy={"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"})
         self.page = self.context.new_page()
         if scheme != palettes()[0]:
             use_palette(self.page, scheme)
@@ -112,25 +118,16 @@ class Tab:
         self.page.on("request", lambda r: self._record and self._record.requests.append([r.resource_type, r.url]))
         self.page.on("response", lambda r: self._record and r.status >= 400 and r.url != self._document
                      and self._record.failed.append([r.status, r.url]))
-        self._routed = None
 
-    def _route_foreign(self, origin: str):
-        """Requests to anywhere but the page's own origin are aborted (and recorded, as all are)."""
-        if self._routed != origin:
-            if self._routed:
-                self.page.unroute_all()
-            self.page.route(re.compile(r"^(?!" + re.escape(origin) + r"/|data:|blob:)"), lambda route: route.abort())
-            self._routed = origin
-
-    def visit(self, address: str, url: str | None = None, *, probes: bool = False) -> Visit:
+    def visit(self, address: str, url: str | None = None, *, settle: bool = True, probes: bool = False) -> Visit:
         origin = re.match(r"^[a-z]+://[^/]+", address).group(0)
         record = Visit(url=url if url is not None else address, scheme=self.scheme, origin=origin)
-        self._route_foreign(origin)
         self._record, self._document = record, address
         try:
             response = self.page.goto(address)
             record.status = response.status if response else None
-            self.page.wait_for_timeout(SETTLE_MS)
+            if settle:
+                self.page.wait_for_timeout(SETTLE_MS)
             record.csp = self.page.evaluate("window.__violations || []")
             record.shown_scheme = self.page.locator("body").get_attribute("data-md-color-scheme")
             self._record = None  # what follows (axe, probes) is the rules' doing, not the page's
@@ -199,7 +196,8 @@ class Visits:
                     continue
                 try:
                     if not file.exists():
-                        record = self._tab(scheme).visit(self.served + url, url, probes=scheme == palettes()[0])
+                        first = scheme == palettes()[0]
+                        record = self._tab(scheme).visit(self.served + url, url, settle=first, probes=first)
                         if record.error:  # a crashed or stuck tab is not used again
                             self.tabs.pop(scheme).close()
                         file.with_suffix(".tmp").write_text(json.dumps(dataclasses.asdict(record)), encoding="utf-8")

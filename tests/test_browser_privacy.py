@@ -1,7 +1,8 @@
 """Rule (in Chromium): loading any page of the built site sends no request anywhere but to
 the site itself — same scheme, host and port (so no third-party host, and, served over
 HTTPS, no mixed content). Every request of the page's one visit is recorded and checked
-(tests/browser_visits.py); requests elsewhere are aborted and listed."""
+(tests/browser_visits.py); requests to other hosts fail there (they go to a proxy that is
+not there, never leaving the machine) and are listed."""
 
 from urllib.parse import urlparse
 
