@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test check lint compat translation-lock translation-pending bench clean
+.PHONY: setup serve build test check lint compat translation-lock translation-pending release bench clean
 
 setup: $(STAMP)
 
@@ -89,6 +89,11 @@ translation-lock: $(STAMP)
 translation-pending: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make translation-pending ID=<paragraph id, e.g. policy-coordination-p2> [DATE=YYYY-MM-DD]"; exit 2; }
 	$(BIN)/python tools/translation_lock.py --pending $(ID) $(if $(DATE),--date $(DATE))
+# Publish a new version: make release SUMMARY_RU='…' SUMMARY_EN='…' [DATE=YYYY-MM-DD] (tools/release.py;
+# data/versions.yaml, data/article.yaml edition_date and the snapshot data/snapshots/vN.yaml).
+release: $(STAMP)
+	$(BIN)/python tools/release.py --summary-ru "$(SUMMARY_RU)" --summary-en "$(SUMMARY_EN)" $(if $(DATE),--date $(DATE))
+
 # Benchmarks against a bare Material + i18n baseline (not part of `make test`): bench/results.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -17,7 +17,7 @@ import lxml.html
 import markdown
 from babel.dates import format_date
 
-from edition import datafiles
+from edition import datafiles, versions
 from edition.forms import FORMS, TABLE_FORMS
 
 HEADING = re.compile(r"^#{1,6}\s.*\{#(?P<id>[a-z0-9-]+)\}\s*$")
@@ -28,8 +28,23 @@ FULL_TEXT = "article/"   # the whole article on one page, below each language's 
 # The words of a translation's credit (the PDF colophon). Interface words belong in
 # data/labels.yaml; they are here until that file can take them.
 TRANSLATION_WORDS = {
-    "ru": {"translator": "Перевод", "original": "Оригинал"},
-    "en": {"translator": "Translation", "original": "Original"},
+    "ru": {"translator": "Перевод", "original": "Оригинал", "version": "Версия"},
+    "en": {"translator": "Translation", "original": "Original", "version": "Version"},
+}
+
+
+# The words of the versions page (overrides/edition/versions.html); as TRANSLATION_WORDS, here
+# until data/labels.yaml can take them.
+VERSION_WORDS = {
+    "ru": {"versions": "Все версии", "version": "Версия", "unreleased": "Изменения, ещё не выпущенные в версии",
+           "sentences_ru": "Русский текст: исправленные предложения",
+           "sentences_en": "Английский перевод: изменённые предложения", "notes": "Примечания редакции",
+           "note_added": "добавлено", "note_changed": "изменено", "note_removed": "удалено", "rows": "Строки таблицы, изменённые в данных",
+           "first": "Первая версия: сравнивать не с чем."},
+    "en": {"versions": "All versions", "version": "Version", "unreleased": "Changes not yet released in a version", "sentences_ru": "Russian text: corrected sentences",
+           "sentences_en": "English translation: revised sentences", "notes": "Editor's notes",
+           "note_added": "added", "note_changed": "changed", "note_removed": "removed", "rows": "Table rows changed in the data",
+           "first": "The first version: nothing to compare with."},
 }
 
 
@@ -194,17 +209,27 @@ def _metadata(config) -> dict:
             "tables": table_files,
             "forms": _forms(files, table_files),
         }
+    # The versions (data/versions.yaml): the last is this edition's; the record is checked here,
+    # once per build, so that a mistake stops the build with its file and line.
+    versions.check(article["edition_date"])
+    record = versions.versions()
+    version = {"number": record[-1]["number"], "date": record[-1]["date"], "summary": record[-1]["summary"][lang],
+               "label": f"{record[-1]['number']}"}
     all_labels = datafiles.load("labels")
     labels_by_lang = {code: {key: text[code] for key, text in all_labels.items()} for code in languages(config)}
     return {
         "lang": lang,
         "labels": labels_by_lang[lang],
         "words": TRANSLATION_WORDS.get(lang, TRANSLATION_WORDS["en"]),
+        "version_words": VERSION_WORDS.get(lang, VERSION_WORDS["en"]),
         "labels_by_lang": labels_by_lang,
         "default": default,
         "site_url": base,
         "authors": [{"family": a["family"][lang], "initials": a["initials"][lang]} for a in article["authors"]],
         "date": article["edition_date"],
+        "version": version,
+        "versions_page": prefix(lang, config) + "versions/",     # docs/LANG/versions.md
+        "versions_page_title": VERSION_WORDS.get(lang, VERSION_WORDS["en"])["versions"],
         "dates": _dates(article["edition_date"], lang),
         "rights": _rights(rights, lang),
         "original_language": article["original_language"],

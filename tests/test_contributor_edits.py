@@ -8,6 +8,8 @@ Slow (a full build of the copy): `make test` runs it, `make check` does not."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 import drift
@@ -93,8 +95,10 @@ def edited(tmp_path_factory):
     at = next(n for n in range(lines.index(f"  - id: {ROW}"), len(lines)) if lines[n].strip() == "places:") + 1
     lines.insert(at, "      - {place: khorgos, marks: site}")
     (project.root / "data/infrastructure.yaml").write_text("\n".join(lines), encoding="utf-8")
-    # README "Change the metadata": the edition's date and a keyword (the article's own words).
-    project.replace("data/article.yaml", 'edition_date: "2026-11-25"', f'edition_date: "{DATE}"')
+    # README "Change the metadata": a revised edition published with `make release` (its version and
+    # date, tools/release.py) and a keyword (the article's own words).
+    released = project._run([sys.executable, "tools/release.py", "--summary-ru", "Правка.", "--summary-en", "A revision.", "--date", DATE])
+    assert released.returncode == 0, released.output
     project.replace("data/article.yaml", "    - индустриальные парки\n", "    - индустриальные парки\n    - трансфер технологий\n")
     project.replace("data/article.yaml", "    - industrial parks\n", "    - industrial parks\n    - technology transfer\n")
 

@@ -28,6 +28,7 @@ def on_post_build(config):
         "dates": meta["dates"],
         "edition": edition,
         "key": Path(edition["files"]["bib"]).stem,
+        "version": meta["version"],
         "original": None if original is None or original["lang"] == edition["lang"] else original,
     }
     for ext, render in RENDERS.items():

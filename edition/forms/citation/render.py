@@ -11,7 +11,8 @@ organization: CSL `literal`, a braced BibTeX name, RIS `A4`), and names the orig
 language (CSL `original-title`, biblatex `origtitle` and `origlanguage`, RIS `OP`, the original
 publication; RIS has no field for the original's language: a note says it). The rights to the article and its translation
 (data/rights.yaml) go in the note; a license (CSL `license`) only once one is recorded.
-pybtex writes the BibTeX, rispy the RIS. Inputs: {"date", "dates", "edition", "key",
+The version (data/versions.yaml): CSL and biblatex `version`, a note in RIS (no field for it).
+pybtex writes the BibTeX, rispy the RIS. Inputs: {"date", "dates", "edition", "key", "version",
 "original"} — "original" is the original language's edition, or None for the original itself.
 """
 
@@ -43,6 +44,12 @@ def _translation_note(edition: dict) -> str:
     return f" {words}: {edition['original_title']} ({edition['original_language']})."
 
 
+def _version_note(inputs: dict, edition: dict) -> str:
+    """RIS has no version field for a web page: the version in words."""
+    word = {"ru": "Версия", "en": "Version"}.get(edition["lang"], "Version")
+    return f"{word} {inputs['version']['number']} ({inputs['version']['date']})."
+
+
 def bibtex(inputs: dict, out) -> None:
     edition = inputs["edition"]
     fields = {
@@ -55,6 +62,7 @@ def bibtex(inputs: dict, out) -> None:
         "langid": BIBLATEX_LANGUAGE.get(edition["lang"], edition["lang"]),
         "abstract": "\n\n".join(edition["abstract"]),
         "keywords": ", ".join(edition["keywords"]),
+        "version": str(inputs["version"]["number"]),
         "note": f"{edition['title_note']} {edition['rights']['article']['statement']}",
     }
     if edition["translator"]:   # biblatex: a corporate name is braced whole, never split into first and last names
@@ -79,7 +87,8 @@ def ris(inputs: dict, out) -> None:
         "abstract": " ".join(edition["abstract"]),
         "keywords": edition["keywords"],
         "secondary_title": edition["site_name"],    # T2: the website (Zotero's websiteTitle)
-        "notes": [edition["title_note"] + _translation_note(edition), edition["rights"]["article"]["statement"]],
+        "notes": [edition["title_note"] + _translation_note(edition), _version_note(inputs, edition),
+                  edition["rights"]["article"]["statement"]],
     }
     if edition["authors"]:
         record["authors"] = [f"{a['family']}, {a['initials']}" for a in edition["authors"]]
@@ -101,6 +110,7 @@ def csl(inputs: dict, out) -> None:
         "URL": edition["url"],
         "abstract": "\n\n".join(edition["abstract"]),
         "keyword": ", ".join(edition["keywords"]),
+        "version": str(inputs["version"]["number"]),
         "note": f"{edition['title_note']} {edition['rights']['article']['statement']}",
     }
     if edition["rights"]["article"]["license"]:   # data/rights.yaml: only once the holder grants one
