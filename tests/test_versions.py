@@ -20,7 +20,7 @@ import yaml
 from lxml import etree
 from pybtex.database import parse_file
 
-from edition_site import DATA, LANGS, copy_project, data, html_path, paragraphs, parse, url
+from edition_site import DATA, LANGS, ROOT, copy_project, data, html_path, paragraphs, parse, url
 from test_epub import book_path
 
 VERSIONS = data("versions")["versions"]
@@ -106,3 +106,12 @@ def test_a_snapshot_of_another_version_stops_the_build(project):
     result = subprocess.run([sys.executable, "-c", code], cwd=project, env={**os.environ, "PYTHONPATH": str(project)},
                             capture_output=True, text=True)
     assert "data/versions.yaml:" in result.stdout and "does not match its version" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_release_tag_must_be_the_last_versions():
+    """.github/workflows/release.yml: tools/github_release.py --check TAG before anything is built."""
+    tool = [sys.executable, str(ROOT / "tools" / "github_release.py"), "--check"]
+    good = subprocess.run([*tool, f"v{LAST['number']}"], capture_output=True, text=True)
+    assert good.returncode == 0, good.stderr
+    bad = subprocess.run([*tool, f"v{LAST['number'] + 1}"], capture_output=True, text=True)
+    assert bad.returncode != 0 and "data/versions.yaml:" in bad.stderr and "make release" in bad.stderr, bad.stderr
