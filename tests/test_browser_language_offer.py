@@ -52,7 +52,8 @@ def test_an_english_reader_on_a_russian_page_is_offered_the_same_paragraph_in_en
     tab.goto(served + url(DEFAULT, PAGE))
     assert offered(tab), f"/{url(DEFAULT, PAGE)}: a browser that prefers {other} and not {DEFAULT} was not offered the {other} edition"
     box = tab.locator(OFFER)
-    assert box.locator(f"p[lang='{other}']").count() == 1, "the offer does not speak the reader's language (lang attribute)"
+    assert box.get_attribute("lang") == other, "the offer does not speak the reader's language (lang attribute)"
+    assert box.locator(f"p[lang='{DEFAULT}']").count() == 1, "the offer has no line in the page's own language"
     tab.evaluate("""id => {
         const el = document.getElementById(id);
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;

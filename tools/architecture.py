@@ -63,22 +63,24 @@ NOTES = {
 }
 
 
-def who(config, event: str, method) -> str:
+def who(config, event: str, method) -> tuple[str, str]:
+    """What runs (a hook file, or a plugin and its package) and its priority."""
     origin = config.plugins._event_origins.get(method, "?")
     priority = f"{getattr(method, 'mkdocs_priority', 0):g}"
     if origin.startswith("hooks/"):
-        return f"`{origin}` {priority}"
-    return f"plugin `{origin}` ({type(method.__self__).__module__.split('.')[0]}) {priority}{NOTES.get((origin, event), '')}"
+        return f"`{origin}`", priority
+    return f"plugin `{origin}` ({type(method.__self__).__module__.split('.')[0]}){NOTES.get((origin, event), '')}", priority
 
 
 def table(config) -> str:
-    rows = ["| when | event | runs (priority: higher first; equal: mkdocs.yml order) |", "|---|---|---|"]
+    """One row per hook or plugin, in the order they run; an event and its stage named on their first row."""
+    rows = ["| when | event | what runs, in order | priority |", "|---|---|---|---:|"]
     for stage, events in STAGES:
         for event in events:
-            methods = config.plugins.events[event]
-            runs = "<br>".join(who(config, event, m) for m in methods) or "—"
-            rows.append(f"| {stage} | `on_{event}` | {runs} |")
-            stage = "″"
+            for n, method in enumerate(config.plugins.events[event] or [None]):
+                runs, priority = who(config, event, method) if method else ("—", "")
+                rows.append(f"| {stage} | {'' if n else f'`on_{event}`'} | {runs} | {priority} |")
+                stage = ""
     return "\n".join(rows)
 
 
