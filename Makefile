@@ -80,8 +80,10 @@ compat: build $(COMPAT_STAMP)
 	$(COMPAT_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir $(SITE)-compat
 	$(BIN)/python tools/compat.py $(SITE) $(SITE)-compat
 
-# After updating a translation to a changed Russian paragraph: record it (FORCE=1: the
-# Russian change needs no new translation). See CONTRIBUTING.md.
+# Record the translations, after an edit of the English or after updating it to a changed Russian
+# paragraph. A change of the author's Russian must first be listed in data/corrections.yaml (else it
+# is refused, FORCE=1 too, with the entry to add); FORCE=1 records a listed change that needs no new
+# translation (a typo the English never had) or an edition page's Russian. See CONTRIBUTING.md.
 translation-lock: $(STAMP)
 	$(BIN)/python tools/translation_lock.py $(if $(FORCE),--force)
 

@@ -6,11 +6,15 @@ is rendered, and the lock's rule reads the Markdown."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
-from contributor import Project, one_line, proves
-from edition import article_text
-from edition_site import hook
+import drift
+import test_glossary_terms
+from contributor import Project, one_line, plain_word, proves, respell
+from edition import article_text, datafiles
+from edition_site import ARTICLE_PAGES, hook
 
 pairing = hook("pairing")
 
@@ -93,21 +97,45 @@ def test_an_english_typo_fix_is_recorded_by_the_lock(project):
     assert project.check(LOCK_RULE).returncode == 0
 
 
+def fix_a_russian_typo(project):
+    """A typo of the author's fixed in a Russian paragraph no correction lists yet (a word respelled):
+    the paragraph, as it was, and the words (as the source has them, as corrected)."""
+    glossary = test_glossary_terms.terms(project.root / "data" / "glossary.yaml")
+    taken = {c["paragraph"] for c in project.data("corrections") if "paragraph" in c}
+    ru = drift.find(project.root / "docs", "ru", taken, lambda p: p.page in ARTICLE_PAGES and p.page != "index" and plain_word(p.markdown, glossary))
+    return ru, respell(project, ru, glossary)
+
+
+def list_the_correction(project, refused):
+    """Add to data/corrections.yaml the entry `make translation-lock` printed, its reason filled in."""
+    entry = textwrap.dedent(refused.output[refused.output.index("  - page: "):])
+    entry = entry[:entry.index("reason:")] + "reason:\n    ru: Опечатка.\n    en: A typo.\n"
+    project.append("data/corrections.yaml", entry)
+    datafiles.check("corrections", project.root / "data" / "corrections.yaml")  # as the build checks it
+
+
 @proves("CONTRIBUTING.md: Fix a typo", "CONTRIBUTING.md: Refresh a stale record")
-def test_a_russian_typo_fix_needs_force(project):
-    """Fix a typo in the Russian: the translation is then stale; `make translation-lock` refuses and
-    names FORCE=1; `make translation-lock FORCE=1` records it (the English never had the typo)."""
-    ru = first_paragraph(project, "ru")
-    words = last_words(ru)
-    edit_paragraph(project, ru, words, words[:-1] + "!" if words.endswith(".") else words + ".")
+def test_a_russian_typo_fix_is_listed_then_recorded(project):
+    """Fix a typo in the Russian: `make translation-lock` checks the Russian against the source first
+    and, while data/corrections.yaml does not list the change, refuses it — FORCE=1 too — printing the
+    entry to add. Listed, the translation is stale: the lock's rule and `make translation-lock` name
+    FORCE=1, and `make translation-lock FORCE=1` records it (the English never had the typo)."""
+    ru, (original, corrected) = fix_a_russian_typo(project)
+    for args in ((), ("--force",)):
+        unlisted = project.lock(*args)
+        assert unlisted.returncode != 0 and f"{ru.where}: #{ru.id}: the Russian departs from the author's text" in unlisted.output, unlisted.output
+        assert f"[-{original}-] {{+{corrected}+}}" in unlisted.output and "FORCE=1" not in unlisted.output, unlisted.output
+        assert f"paragraph: {ru.id}" in unlisted.output and f"original: {original}" in unlisted.output, unlisted.output
+    list_the_correction(project, unlisted)
+    refused = project.lock()
+    assert refused.returncode != 0 and "`make translation-lock FORCE=1`" in refused.output, refused.output
+    assert "departs from the author's text" not in refused.output, refused.output
     stale = project.check(LOCK_RULE)
     [message] = stale.failures.values()
-    en = first_paragraph(project, "en")
+    en = drift.twin(project.root / "docs", ru, "en")
     flat = one_line(message)
     assert f"{ru.where} ↔ {en.where}: the Russian paragraph #{ru.id} changed since its translation was recorded" in flat
     assert "`make translation-lock FORCE=1`" in flat and f"`make translation-pending ID={ru.id}`" in flat, flat
-    refused = project.lock()
-    assert refused.returncode != 0 and "`make translation-lock FORCE=1`" in refused.output, refused.output
     forced = project.lock("--force")
     assert forced.returncode == 0 and f"{ru.where}: #{ru.id} refreshed" in forced.output, forced.output
     assert project.check(LOCK_RULE).returncode == 0
@@ -115,9 +143,10 @@ def test_a_russian_typo_fix_needs_force(project):
 
 @proves("CONTRIBUTING.md: Refresh a stale record")
 def test_a_translation_brought_up_to_date_is_recorded(project):
-    ru, en = first_paragraph(project, "ru"), first_paragraph(project, "en")
-    edit_paragraph(project, ru, last_words(ru), last_words(ru) + " Добавлено.")
-    assert project.check(LOCK_RULE).returncode != 0
+    """A Russian correction (listed) and its paragraph's translation updated: `make translation-lock` records both."""
+    ru, _ = fix_a_russian_typo(project)
+    list_the_correction(project, project.lock())
+    en = drift.twin(project.root / "docs", ru, "en")
     edit_paragraph(project, en, last_words(en), last_words(en) + " Added.")
     locked = project.lock()
     assert locked.returncode == 0 and f"#{ru.id} refreshed" in locked.output, locked.output
@@ -126,8 +155,8 @@ def test_a_translation_brought_up_to_date_is_recorded(project):
 
 @proves("README.md: Publish a Russian revision before its translation", "CONTRIBUTING.md: Refresh a stale record")
 def test_a_russian_revision_can_be_published_before_its_translation(project):
-    ru = first_paragraph(project, "ru")
-    edit_paragraph(project, ru, last_words(ru), last_words(ru) + " Добавлено.")
+    ru, _ = fix_a_russian_typo(project)  # the author's words: a listed correction
+    list_the_correction(project, project.lock())
     pending = project.lock("--pending", ru.id, "--date", "2026-03-01")
     assert pending.returncode == 0 and f"{ru.where}: #{ru.id}: translation pending since 2026-03-01" in pending.output, pending.output
     assert project.check(LOCK_RULE).returncode == 0

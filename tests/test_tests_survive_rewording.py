@@ -62,9 +62,6 @@ NOT_YET = {
     "tests/test_contributor_mistakes.py::test_a_citation_marker_moved_to_another_sentence_is_caught": SLIPS,
     "tests/test_contributor_mistakes.py::test_a_sentence_dropped_and_another_split_is_caught_though_the_counts_agree": SLIPS,
     "tests/test_contributor_mistakes.py::test_the_translators_slips_give_one_failure_and_no_other_rule_fails": SLIPS,
-    "tests/test_contributor_translate.py::test_a_translation_brought_up_to_date_is_recorded":
-        "fails on the checkout too: the lock now refuses a Russian change no correction lists (8b43aa6), and the test lists none",
-    "tests/test_contributor_translate.py::test_a_russian_typo_fix_needs_force": "fails on the checkout too, as the one above",
 }
 
 

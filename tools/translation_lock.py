@@ -3,7 +3,8 @@
     make translation-lock                    record the translations you have brought up to date
                                              with the Russian, or edited alone (a typo in the English)
     make translation-lock FORCE=1            ... also where the Russian changed but needs no new
-                                             translation (punctuation, a typo the translation never had)
+                                             translation (punctuation, a typo the translation never had):
+                                             on the author's pages, a correction data/corrections.yaml lists
     make translation-pending ID=<id> [DATE=YYYY-MM-DD]
                                              publish a Russian revision before its translation:
                                              the translated page shows readers a banner there
@@ -15,7 +16,7 @@ fails while a Russian paragraph differs from its record, and while a translation
 its recorded hash (an edit of the translation alone is recorded by `make translation-lock`
 too: otherwise a later change of the Russian would pass for translated). Refreshing the record
 for a paragraph whose Russian changed but whose translation did not is refused (FORCE=1
-overrides). The file is rewritten only when a record changes, and the command says which.
+overrides, for a change that passed the check of the source below). The file is rewritten only when a record changes, and the command says which.
 
 Before anything is recorded, a changed Russian paragraph of the author's pages (the nav's top
 level) is checked against the source (data/source/, as tests/test_source_fidelity.py does,
