@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 import drift
-from edition_site import CACHE, ROOT, build, edit
+from edition_site import CACHE, EDITS_ONLY, ROOT, build, edit
 
 # A contributor's checkout: everything but what .gitignore leaves out (and the git folder).
 NOT_CHECKED_OUT = (".git", ".venv", ".venv-compat", "site", "site-compat", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache", "work",
@@ -105,7 +105,12 @@ class Project:
 
     def check(self, *tests: str, deselect: tuple[str, ...] = (), **environment: str) -> Checked:
         """The copy's own tests against its build (site/), as `make check` runs them; the outcome
-        per test module, read from pytest's JUnit XML report."""
+        per test module, read from pytest's JUnit XML report. With EDITION_EDITS_ONLY=1 (as a copy's
+        build, edition_site.build) the test stops here, skipped: its edits before this run applied."""
+        if os.environ.get(EDITS_ONLY):
+            import pytest
+
+            pytest.skip(f"{EDITS_ONLY}: the edits of the copy applied; its own tests' run is left out")
         report = self.root / "report.xml"
         args = [sys.executable, "-m", "pytest", "-q", "--no-header", "--tb=line", "-p", "no:cacheprovider",
                 f"--junitxml={report}", *tests, *(f"--deselect={d}" for d in deselect)]
