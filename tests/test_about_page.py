@@ -28,6 +28,7 @@ def test_about_page_has_its_sections(pages, lang):
     assert text(block.select_one(".edition-rights__excluded")) == rights["edition"]["excluded"][lang]
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_report_link_points_at_the_repository_issues(tmp_path):
     project = copy_project(tmp_path / "project")
     result = build(project / "site", project, REPO_URL="https://github.com/example/edition")

@@ -17,6 +17,7 @@ def test_a_malformed_edition_date_is_refused(tmp_path):
         datafiles.check("article", path)
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_an_abstract_pointer_that_finds_no_text_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "article.yaml"

@@ -72,6 +72,7 @@ def test_every_page_can_be_cited(pages, lang, page):
     check_cite_block(pages[lang][page], lang, page, data("article"), site_url())
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_known_authors_head_the_references(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "data" / "article.yaml"

@@ -40,6 +40,7 @@ def add_place(project, row_id: str, place: str) -> int:
     return line + 1
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Comment on a claim", "CONTRIBUTING.md: Comment on a claim")
 def test_a_note_after_an_unknown_paragraph_names_its_line_and_the_likely_id(project):
     note = project.data("notes")[-1]
@@ -53,6 +54,7 @@ def test_a_note_after_an_unknown_paragraph_names_its_line_and_the_likely_id(proj
     assert f"Did you mean `{last}`?" in problem, problem
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
 def test_a_place_moved_out_of_its_country_stops_the_build(project):
     """Minsk 10° south: the place's coordinates are written once (data/places.yaml), and the
@@ -66,6 +68,7 @@ def test_a_place_moved_out_of_its_country_stops_the_build(project):
     assert "check the coordinates" in problem, problem
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Put a row on the map", "CONTRIBUTING.md: The table's rows")
 def test_a_place_not_in_the_checked_list_stops_the_build(project):
     line = add_place(project, "rail-cn-kz", "{place: dry-port, marks: site}")
@@ -75,6 +78,7 @@ def test_a_place_not_in_the_checked_list_stops_the_build(project):
     assert "add the place to data/places.yaml with that source first" in problem
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Table rows", "CONTRIBUTING.md: The table's rows")
 def test_a_data_mistake_in_a_row_names_the_file_line_and_field(project):
     line = project.line_of("data/infrastructure.yaml", "countries: [CN, KZ, KG]")
@@ -88,6 +92,7 @@ def test_a_data_mistake_in_a_row_names_the_file_line_and_field(project):
     assert "mkdocs build --strict failed" in checked.output and "Interrupted" in checked.output, checked.output
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Record the rights")
 def test_a_license_on_the_article_while_its_holder_is_unknown_stops_the_build(project):
     """The README: until the holder is identified nothing may license the article or its translation."""

@@ -38,6 +38,7 @@ def last_words(paragraph, count=2):
     return " ".join(paragraph.markdown.split()[-count:])
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Translate", "CONTRIBUTING.md: Translate a paragraph")
 def test_a_changed_heading_id_stops_the_build_with_one_message(project):
     line, ident = pairing.headings(project.root / "docs/en/conclusion.md")[0]
@@ -55,6 +56,7 @@ def test_a_changed_heading_id_stops_the_build_with_one_message(project):
     assert checked.output.count(expected) == 1 and " error" not in checked.output and " failed" not in checked.output, checked.output
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Translate", "CONTRIBUTING.md: Translate a paragraph")
 def test_a_paragraph_left_out_stops_the_build_naming_the_section_and_lines(project):
     ru, en = first_paragraph(project, "ru", "policy-coordination"), article_text.paragraphs("en", "policy-coordination", project.root / "docs")
@@ -67,6 +69,7 @@ def test_a_paragraph_left_out_stops_the_build_naming_the_section_and_lines(proje
     assert f"docs/ru/{dropped.page}.md:" in problem and f"has {len(en)} (line(s)" in problem, problem
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Translate", "CONTRIBUTING.md: Translate a paragraph")
 def test_a_changed_marker_stops_the_build_naming_both_lines(project):
     line = project.line_of("docs/en/infrastructure.md", "<!-- map: infrastructure -->")
@@ -78,6 +81,7 @@ def test_a_changed_marker_stops_the_build_naming_both_lines(project):
             "has <!-- map: infrastructure -->") in built.output, built.output
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("CONTRIBUTING.md: Fix a typo", "README.md: Translate")
 def test_an_english_typo_fix_is_recorded_by_the_lock(project):
     """Fix a typo in the English text: edit, `make translation-lock` (which says what it recorded), `make check`."""
@@ -114,6 +118,7 @@ def list_the_correction(project, refused):
     datafiles.check("corrections", project.root / "data" / "corrections.yaml")  # as the build checks it
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("CONTRIBUTING.md: Fix a typo", "CONTRIBUTING.md: Refresh a stale record")
 def test_a_russian_typo_fix_is_listed_then_recorded(project):
     """Fix a typo in the Russian: `make translation-lock` checks the Russian against the source first
@@ -141,6 +146,7 @@ def test_a_russian_typo_fix_is_listed_then_recorded(project):
     assert project.check(LOCK_RULE).returncode == 0
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("CONTRIBUTING.md: Refresh a stale record")
 def test_a_translation_brought_up_to_date_is_recorded(project):
     """A Russian correction (listed) and its paragraph's translation updated: `make translation-lock` records both."""
@@ -153,6 +159,7 @@ def test_a_translation_brought_up_to_date_is_recorded(project):
     assert project.check(LOCK_RULE).returncode == 0
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 @proves("README.md: Publish a Russian revision before its translation", "CONTRIBUTING.md: Refresh a stale record")
 def test_a_russian_revision_can_be_published_before_its_translation(project):
     ru, _ = fix_a_russian_typo(project)  # the author's words: a listed correction

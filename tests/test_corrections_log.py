@@ -29,6 +29,7 @@ def test_every_correction_is_listed_with_a_link_to_its_paragraph(pages, lang):
         assert paragraph is not None and change["corrected"] in text(paragraph), f"docs/ru/{change['page']}.md #{target} lacks «{change['corrected']}»"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_without_corrections_the_page_says_the_text_is_unchanged(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "data" / "corrections.yaml").write_text("[]\n", encoding="utf-8")

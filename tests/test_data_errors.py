@@ -90,6 +90,7 @@ def build_fails(project, *expected):
     assert not (project / "site" / "en").exists(), "a half-built site was left behind"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_broken_data_stops_the_build(project):
     edit(project / "data" / "infrastructure.yaml", "countries: [CN, RU]\n", "countries: [CN, SU]\n")
     build_fails(project, "data/infrastructure.yaml:", "rows[3].countries[1]", "'SU' is not one of")
@@ -102,21 +103,25 @@ def _break_marker(project, old, new):
         edit(page, old, new)
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_marker_naming_unknown_data_stops_the_build(project):
     _break_marker(project, "<!-- table: infrastructure -->", "<!-- table: infrastructur -->")
     build_fails(project, "docs/ru/infrastructure.md:5", "no data/infrastructur.yaml", "Known data:")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_marker_naming_unknown_kind_stops_the_build(project):
     _break_marker(project, "<!-- table: infrastructure -->", "<!-- tabel: infrastructure -->")
     build_fails(project, "docs/ru/infrastructure.md:5", "no template overrides/edition/tabel.html")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_missing_translation_stops_the_build(project):
     (project / "docs" / "en" / "conclusion.md").unlink()
     build_fails(project, "missing translation(s): docs/en/conclusion.md")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_cell_text_is_escaped(project):
     injected = "Российский сайт <script>alert(1)</script> & <b>AliExpress</b>"
     edit(project / "data" / "infrastructure.yaml", data_line("infrastructure", "rows", ROW["aliexpress-cn-ru"], "project", "ru"), f"      ru: {injected}\n")
@@ -128,18 +133,21 @@ def test_cell_text_is_escaped(project):
     assert cell.find("script") is None and cell.find("b") is None
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_malformed_marker_stops_the_build(project):
     _break_marker(project, "<!-- table: infrastructure -->", "<!-- table: infra structure -->")
     build_fails(project, "docs/ru/infrastructure.md:5: malformed marker '<!-- table: infra structure -->'",
                 "Write it as <!-- KIND: NAME -->, e.g. <!-- table: infrastructure -->.")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_citation_without_entry_stops_the_build(project):
     edit(project / "docs" / "ru" / "policy-coordination.md", "[1]", "[7]")
     build_fails(project, "docs/ru/policy-coordination.md, paragraph #policy-coordination-p", "citation [7] has no entry in data/references.yaml",
                 "Add the entry or correct the number.")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_note_after_unknown_paragraph_stops_the_build(project):
     path = project / "data" / "notes.yaml"
     first = datafiles.check("notes", path)[0]

@@ -58,6 +58,7 @@ def test_the_schemas_declare_it():
         assert schema.get("x-unique") == key, f"data/schemas/{name}.schema.yaml: the list needs `x-unique: {key}`"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_repeated_row_id_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     broken, (first_line, line), value, _ = repeat_first_id("infrastructure", ["rows"], "id", 4)

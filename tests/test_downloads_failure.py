@@ -2,11 +2,14 @@
 with a non-zero exit that names each file and its cause — never a silent stale file or a
 missing one. Injected on a copy of the project: its PDF render raises."""
 
+import pytest
+
 from edition_site import LANGS, build, copy_project, data, url
 
 CAUSE = "the injected failure of this test"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_failed_render_fails_the_build_naming_the_file_and_the_cause(tmp_path):
     project = copy_project(tmp_path / "project")
     render = project / "edition" / "forms" / "pdf" / "render.py"

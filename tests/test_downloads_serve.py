@@ -47,6 +47,7 @@ def rebuild(config):
     worker.site_cleaned()
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_the_build_does_not_wait_and_the_last_finished_file_is_served(serve):
     config, path, log = serve
     start = time.monotonic()
@@ -62,6 +63,7 @@ def test_the_build_does_not_wait_and_the_last_finished_file_is_served(serve):
     assert wait_for(lambda: text(path) == "two"), "the new render never replaced the last finished file"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_superseded_render_does_not_overwrite_a_newer_one(serve):
     config, path, log = serve
     worker.submit(config, TARGET, SLOW, {"text": "older", "seconds": 3.0, "log": str(log)})
@@ -72,6 +74,7 @@ def test_a_superseded_render_does_not_overwrite_a_newer_one(serve):
     assert text(path) == "newer", "a superseded render overwrote the newer file"
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_failure_is_logged_with_the_file_and_the_cause(serve):
     config, path, _ = serve
     records = []

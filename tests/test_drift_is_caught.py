@@ -77,11 +77,13 @@ def caught(messages, *expected):
     return hits
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_russian_only_sentence(broken):
     ru = broken[2]["sentence"]
     caught(test_pair_sentences.problems(broken[1]), *named(ru), "Этот вывод есть только в русском тексте")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_stale_paragraph(broken):
     project, _, hit = broken
     ru = hit["stale"]
@@ -89,35 +91,42 @@ def test_a_stale_paragraph(broken):
            *named(ru), "the Russian paragraph", "(изменено).+}", "make translation-lock")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_changed_number(broken):
     en, old, new = broken[2]["number"]
     caught(test_pair_numbers.problems(broken[1]), *named(en), f"only in the Russian: {old}", f"only in the translation: {new}")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_dropped_citation(broken):
     en, number = broken[2]["citation"]
     caught(test_pair_citations.problems(broken[1]), *named(en), f"only in the Russian: {number}")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_wrong_term(broken):
     en = broken[2]["term"]
     caught(test_glossary_terms.paragraph_problems(broken[1], test_glossary_terms.terms()), *named(en),
            "«Digital Silk Way», a banned variant", "term 'digital-silk-road'")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_list_for_a_paragraph(broken):
     caught(test_pair_structure.problems(broken[1]), *named(broken[2]["structure"]),
            "the Russian is a paragraph, the translation a bulleted list")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_an_extra_link(broken):
     caught(test_pair_links.problems(broken[1]), *named(broken[2]["link"]), "only in the translation: https://example.org/")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_an_extra_footnote(broken):
     caught(test_pair_footnotes.problems(broken[1]), *named(broken[2]["footnote"]), "only in the translation: drift")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_each_check_flags_only_its_own_paragraphs(broken, pages):
     """No check cries wolf: on the broken copy each flags only the paragraph broken for it
     (beyond what it flags on the real site, which its own module reports)."""

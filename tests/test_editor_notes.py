@@ -153,6 +153,7 @@ def test_a_note_without_sources_stops_the_build(tmp_path):
     assert f"notes.yaml:{line}: [0]: 'sources' is a required property; add the missing field" in str(caught.value), caught.value
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_note_on_a_missing_paragraph_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     notes = project / "data" / "notes.yaml"

@@ -37,9 +37,10 @@ def pdf_path(lang: str) -> str:
     return url(lang, "index") + f"downloads/{article['file_name']}-{lang}.pdf"
 
 
-@pytest.fixture(scope="module", params=["configured site_url", "site_url under a sub-path"])
+@pytest.fixture(scope="module", params=["configured site_url", pytest.param("site_url under a sub-path", marks=pytest.mark.slow)])
 def edition(request, site, tmp_path_factory):
-    """(built site, its public URL): the session's build, and one under a sub-path."""
+    """(built site, its public URL): the session's build, and one under a sub-path (a build of
+    its own: make test, not make check)."""
     if request.param == "configured site_url":
         return site, site_url()
     path = tmp_path_factory.mktemp("sub-path-site")

@@ -5,11 +5,14 @@ A copy of the project gets an element edition/forms/jats/__init__.py and overrid
 
 import re
 
+import pytest
+
 import drift
 from edition import article_text
 from edition_site import build, copy_project
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_unmapped_markup_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     first = article_text.paragraphs("en", "conclusion", project / "docs")[0]

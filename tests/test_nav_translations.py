@@ -31,6 +31,7 @@ def fails(project, text):
     return output
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_missing_translation_names_mkdocs_yml_and_the_key(project):
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     entry = f"{TITLE}: {TRANSLATION}"
@@ -43,6 +44,7 @@ def test_a_missing_translation_names_mkdocs_yml_and_the_key(project):
             f"whose site would show it as it is. Add it to {KEY} (mkdocs.yml:{key_line}), e.g. `{TITLE}: <the {OTHER['name']} title>`.") in output, output
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_misspelt_title_is_pointed_out(project):
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     output = fails(project, edited(text, f"{TITLE}: {TRANSLATION}", f"{TITLE[:-1]}: {TRANSLATION}", where="mkdocs.yml"))

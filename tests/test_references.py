@@ -75,6 +75,7 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_citation_without_entry_stops_the_build(project):
     # Anchored on the citation, not on the words around it: the first English paragraph citing [2].
     cites = next(p for page in ARTICLE_PAGES for p in article_text.paragraphs("en", page, project / "docs") if "[2]" in p.markdown)
@@ -84,6 +85,7 @@ def test_a_citation_without_entry_stops_the_build(project):
     assert f"{cites.file}, paragraph #{cites.id}: citation [7] has no entry" in result.stderr + result.stdout
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_an_entry_never_cited_is_caught(project):
     edit(project / "docs" / "en" / "policy-coordination.md", " [3]", "", count=-1)  # every citation of entry 3 on the English site
     result = build(project / "site", project)

@@ -29,6 +29,7 @@ def built(tmp_path_factory):
     return project / "site", ru
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_banner_before_the_pending_paragraph(built):
     site, ru = built
     page = parse(site / "en" / ru.page / "index.html")
@@ -44,6 +45,7 @@ def test_banner_before_the_pending_paragraph(built):
     assert parse(site / ru.page / "index.html").find(id=ru.id) is not None
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_banner_is_not_a_paragraph_and_only_in_the_translation(built):
     site, paragraph = built
     en = parse(site / "en" / paragraph.page / "index.html")

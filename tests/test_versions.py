@@ -77,16 +77,19 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_release_needs_both_summaries(project):
     result = run_release(project, "--summary-ru", "Правка перевода.", "--summary-en", "")
     assert result.returncode == 2 and "data/versions.yaml" in result.stderr and "summary" in result.stderr, result.stderr
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_release_older_than_the_last_is_refused(project):
     result = run_release(project, "--summary-ru", "Правка.", "--summary-en", "A revision.", "--date", "2026-01-01")
     assert result.returncode == 2 and "data/versions.yaml:" in result.stderr and "cannot be older" in result.stderr, result.stderr
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_release_records_the_version_and_its_snapshot(project):
     result = run_release(project, "--summary-ru", "Правка перевода.", "--summary-en", "Translation revised.", "--date", "2027-01-15")
     assert result.returncode == 0, result.stderr
@@ -97,6 +100,7 @@ def test_a_release_records_the_version_and_its_snapshot(project):
     assert snapshot["version"] == LAST["number"] + 1 and snapshot["sentences"]["en"]
 
 
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_a_snapshot_of_another_version_stops_the_build(project):
     path = project / "data" / "snapshots" / f"v{LAST['number']}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"version: {LAST['number']}\n", "version: 99\n"), encoding="utf-8")
