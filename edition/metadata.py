@@ -25,29 +25,6 @@ COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
 DOWNLOADS = "downloads/"
 PARALLEL = "parallel"   # the parallel pages (hooks/forms/parallel.py): parallel/<page>/, below each language's folder
 FULL_TEXT = "article/"   # the whole article on one page, below each language's folder
-# The words of a translation's credit (the PDF colophon). Interface words belong in
-# data/labels.yaml; they are here until that file can take them.
-TRANSLATION_WORDS = {
-    "ru": {"translator": "Перевод", "original": "Оригинал", "version": "Версия"},
-    "en": {"translator": "Translation", "original": "Original", "version": "Version"},
-}
-
-
-# The words of the versions page (overrides/edition/versions.html); as TRANSLATION_WORDS, here
-# until data/labels.yaml can take them.
-VERSION_WORDS = {
-    "ru": {"versions": "Все версии", "version": "Версия", "unreleased": "Изменения, ещё не выпущенные в версии",
-           "sentences_ru": "Русский текст: исправленные предложения",
-           "sentences_en": "Английский перевод: изменённые предложения", "notes": "Примечания редакции",
-           "note_added": "добавлено", "note_changed": "изменено", "note_removed": "удалено", "rows": "Строки таблицы, изменённые в данных",
-           "first": "Первая версия: сравнивать не с чем."},
-    "en": {"versions": "All versions", "version": "Version", "unreleased": "Changes not yet released in a version", "sentences_ru": "Russian text: corrected sentences",
-           "sentences_en": "English translation: revised sentences", "notes": "Editor's notes",
-           "note_added": "added", "note_changed": "changed", "note_removed": "removed", "rows": "Table rows changed in the data",
-           "first": "The first version: nothing to compare with."},
-}
-
-
 def i18n(config):
     return config.plugins["i18n"]
 
@@ -220,8 +197,6 @@ def _metadata(config) -> dict:
     return {
         "lang": lang,
         "labels": labels_by_lang[lang],
-        "words": TRANSLATION_WORDS.get(lang, TRANSLATION_WORDS["en"]),
-        "version_words": VERSION_WORDS.get(lang, VERSION_WORDS["en"]),
         "labels_by_lang": labels_by_lang,
         "default": default,
         "site_url": base,
@@ -229,7 +204,6 @@ def _metadata(config) -> dict:
         "date": article["edition_date"],
         "version": version,
         "versions_page": prefix(lang, config) + "versions/",     # docs/LANG/versions.md
-        "versions_page_title": VERSION_WORDS.get(lang, VERSION_WORDS["en"])["versions"],
         "dates": _dates(article["edition_date"], lang),
         "rights": _rights(rights, lang),
         "original_language": article["original_language"],

@@ -9,6 +9,8 @@ content hook, after paragraph ids, sentences, citations and notes) and the nav's
     Article   lang, edition (edition/metadata.py metadata), pages in nav order,
               data: the table(s), notes, references, corrections (data/)
     Page      name ('policy-coordination'), url, title, kind ('article' | 'edition'), blocks
+              (the whole-article forms carry the article's pages, then the back matter:
+               the edition's page of the reference list)
     Block     id (the same in every language), kind (p, ul, h1, figure, …), level (a
               heading's), the element and the elements that go with it (an editor's
               note after its paragraph), sentences (id, text), text
@@ -37,6 +39,8 @@ PARAGRAPH = re.compile(r"^(?P<section>[a-z0-9-]+)-p(?P<n>\d+)$")
 SENTENCE_CLASS = "edition-s"
 ID_REFS = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 PERMALINKS = "edition-permalink"   # the ¶ of hooks/text/paragraph_ids.py (and Material's headerlink)
+REFERENCE_LIST = "reference-list"  # the reference list's id (overrides/edition/references.html)
+WEB_ONLY = "edition-revision"      # a revised sentence's marker (hooks/text/revisions.py): the web's, not a download's
 
 
 @dataclass
@@ -115,6 +119,18 @@ class Article:
     def article_pages(self) -> list:
         return [page for page in self.pages if page.kind == "article"]
 
+    @property
+    def back_matter(self) -> list:
+        """The edition's own pages that a whole-article form carries after the article's: the
+        page of the reference list (the editors compiled it, data/article.yaml edition_pages),
+        which the citations [N] of the text link to."""
+        return [page for page in self.pages if page.kind != "article" and any(block.id == REFERENCE_LIST for block in page.blocks)]
+
+    @property
+    def whole_pages(self) -> list:
+        """What a whole-article form (full text, PDF, EPUB) carries: the article's pages, then its back matter."""
+        return self.article_pages + self.back_matter
+
     def blocks(self, pages=None):
         for page in pages or self.pages:
             yield from page.blocks
@@ -131,10 +147,14 @@ class Article:
 def text(element) -> str:
     """An element's visible text without the edition's permalinks, whitespace collapsed."""
     element = copy.deepcopy(element)
-    for link in element.iter("a"):
-        if _is_permalink(link):
+    for link in [*element.iter("a"), *_web_only(element)]:
+        if link.tag != "a" or _is_permalink(link):
             _drop(link)
     return tree.text_of(element)
+
+
+def _web_only(element) -> list:
+    return [node for node in element.iter("span") if WEB_ONLY in (node.get("class") or "").split()]
 
 
 def _is_permalink(link) -> bool:
@@ -240,14 +260,15 @@ def html(elements, source_url: str, link=None, rename=None, shift: int = 0, perm
     a link to a place on its own page, `#id`, comes as (source_url, id, ''));
     rename(id) -> id: the ids inside (None drops the id; the attributes naming ids — for,
     headers, aria-* — follow, keeping a token renamed to None);
-    shift: headings go down that many levels; permalinks=False drops the ¶ links."""
+    shift: headings go down that many levels; permalinks=False (the downloads) drops the ¶ links
+    and the revision markers (WEB_ONLY)."""
     out = []
     for element in elements:
         element = copy.deepcopy(element)
         element.tail = None
         nodes = list(element.iter())
         if not permalinks:
-            for link_element in [n for n in nodes if n.tag == "a" and _is_permalink(n)]:
+            for link_element in [n for n in nodes if n.tag == "a" and _is_permalink(n)] + _web_only(element):
                 _drop(link_element)
             nodes = list(element.iter())
         for node in nodes:

@@ -39,7 +39,9 @@ QUOTES = {"«": "»", "„": "“", "“": "”"}             # opening mark -> 
 CONTAINERS = {"p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "div"}
 OPAQUE = {"table", "pre", "figure", "aside", "details", "section", "nav", "form", "script", "style", "template",
           "h1", "h2", "h3", "h4", "h5", "h6", "hr", "svg", "math"}
-NOT_TEXT = "headerlink"  # the paragraph's ¶ permalink (hooks/text/paragraph_ids.py) is not part of any sentence
+# Not part of any sentence: the paragraph's ¶ permalink (hooks/text/paragraph_ids.py), a revised
+# sentence's marker (hooks/text/revisions.py, added after the spans: this keeps a re-segmenting of the page right).
+NOT_TEXT = {"headerlink", "edition-revision"}
 
 
 def _library(text: str, lang: str) -> list[tuple[int, int]]:
@@ -95,7 +97,7 @@ def _is_element(node) -> bool:
 
 def _excluded(node) -> bool:
     """Not text of any sentence: comments, the ¶ permalink."""
-    return not _is_element(node) or NOT_TEXT in (node.get("class") or "").split()
+    return not _is_element(node) or not NOT_TEXT.isdisjoint((node.get("class") or "").split())
 
 
 def _text_of(node) -> str:

@@ -39,6 +39,16 @@ def plain(markdown_text: str) -> str:
     return " ".join(" ".join(lxml.html.fragment_fromstring(html, create_parent="div").itertext()).split())
 
 
+def page_sentences(docs: Path, lang: str, page: str) -> dict[str, str]:
+    """A page's sentences by id, as a snapshot records them (docs/LANG/PAGE.md)."""
+    found = {}
+    for paragraph in article_text.paragraphs(lang, page, docs):
+        text = plain(paragraph.markdown)
+        for n, (start, end) in enumerate(sentences.split(text, lang), 1):
+            found[f"{paragraph.id}-s{n}"] = text[start:end]
+    return found
+
+
 def snapshot(root: Path, number: int, date: str) -> dict:
     """What a version says, read from a project's files at `root` (this checkout, or an earlier
     commit's files): the article pages' sentences by id, the notes, the table's rows."""
@@ -49,12 +59,8 @@ def snapshot(root: Path, number: int, date: str) -> dict:
     for lang in sorted(p.name for p in docs.iterdir() if p.is_dir() and len(p.name) == 2):
         found = {}
         for page in article_text.pages(lang, docs):
-            if f"{page}.md" in own:
-                continue
-            for paragraph in article_text.paragraphs(lang, page, docs):
-                text = plain(paragraph.markdown)
-                for n, (start, end) in enumerate(sentences.split(text, lang), 1):
-                    found[f"{paragraph.id}-s{n}"] = text[start:end]
+            if f"{page}.md" not in own:
+                found.update(page_sentences(docs, lang, page))
         result["sentences"][lang] = found
     notes = yaml.safe_load((data_dir / "notes.yaml").read_text(encoding="utf-8")) if (data_dir / "notes.yaml").exists() else {}
     for note in (notes.get("notes", []) if isinstance(notes, dict) else notes or []):   # a list, or {notes: [...]}
@@ -75,6 +81,25 @@ def write_snapshot(data: dict, path: Path) -> None:
 
 def versions() -> list[dict]:
     return datafiles.load("versions")["versions"]
+
+
+_read: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
+def read_snapshot(number: int) -> dict:
+    """The snapshot of version NUMBER, read once while its file is unchanged (every page of a build asks)."""
+    path = snapshot_path(number)
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    if path not in _read or _read[path][0] != key:
+        with path.open(encoding="utf-8") as handle:
+            _read[path] = (key, yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return _read[path][1]
+
+
+def released() -> list[dict]:
+    """The snapshots of every released version, oldest first."""
+    return [read_snapshot(version["number"]) for version in versions()]
 
 
 def check(edition_date: str) -> None:
@@ -150,8 +175,7 @@ def history(root: Path | None = None) -> list[dict]:
     the changes not yet released (the files now against the last snapshot), newest first."""
     found, previous, entries = versions(), None, []
     for version in found:
-        with snapshot_path(version["number"]).open(encoding="utf-8") as handle:
-            current = yaml.safe_load(handle)
+        current = read_snapshot(version["number"])
         entries.append({**version, "changes": compare(previous, current) if previous else None})
         previous = current
     now = snapshot(root or ROOT, found[-1]["number"] + 1, today())

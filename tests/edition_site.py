@@ -108,11 +108,11 @@ def paragraphs(soup: BeautifulSoup) -> list:
 
 def text(element) -> str:
     """An element's visible text, whitespace collapsed, without what the edition adds inside
-    the author's text (heading permalinks, editor's note markers).
+    the author's text (heading permalinks, editor's note markers, revision markers).
 
     Works on a copy: the parsed pages are shared by all tests and stay unchanged."""
     element = copy.copy(element)
-    for added in element.select("a.headerlink, .edition-note-ref"):
+    for added in element.select("a.headerlink, .edition-note-ref, .edition-revision"):
         added.extract()
     return " ".join(element.get_text(" ").split())
 

@@ -74,9 +74,9 @@ def pairs(pages: dict, docs: Path = DOCS) -> list[Pair]:
 
 def clean(element):
     """A copy of the element without what is not the paragraph's own text: footnote
-    references, heading permalinks, editor's notes and banners (asides)."""
+    references, heading permalinks, editor's notes and banners (asides), revision markers."""
     element = copy.copy(element)
-    for extra in element.select("sup[id^='fnref'], a.footnote-ref, a.headerlink, aside"):
+    for extra in element.select("sup[id^='fnref'], a.footnote-ref, a.headerlink, aside, .edition-revision"):
         extra.extract()
     return element
 

@@ -28,6 +28,9 @@ FILLED = {
     "parallel_title": ("hooks/forms/parallel.py", {"title"}),
     "sentence_show": ("docs/assets/sentences.js", {"n"}),
     "sentence_pair": ("docs/assets/sentences.js", {"n"}),
+    "revision_marker": ("overrides/edition/fragments/revision.html", {"n"}),
+    "revision_name": ("overrides/edition/fragments/revision.html", {"n"}),
+    "revision_earlier": ("overrides/edition/fragments/revision.html", {"n"}),
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from edition import metadata, worker
 
 RENDERS = {"bib": "bibtex", "ris": "ris", "json": "csl"}
+WORDS = ("version", "citation_translation_of")   # the labels the notes of the files say the version and the original with
 VERSIONS = {"bib": ("pybtex", "latexcodec"), "ris": ("rispy",), "json": ()}
 
 
@@ -29,6 +30,7 @@ def on_post_build(config):
         "edition": edition,
         "key": Path(edition["files"]["bib"]).stem,
         "version": meta["version"],
+        "words": {key: meta["labels"][key] for key in WORDS},   # data/labels.yaml
         "original": None if original is None or original["lang"] == edition["lang"] else original,
     }
     for ext, render in RENDERS.items():

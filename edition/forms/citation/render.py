@@ -36,18 +36,16 @@ def _write(out, text: str) -> None:
     out.write_text(text, encoding="utf-8")
 
 
-def _translation_note(edition: dict) -> str:
-    """Where a format has no field for the original: the translation said in words."""
+def _translation_note(inputs: dict, edition: dict) -> str:
+    """Where a format has no field for the original: the translation said in words (data/labels.yaml)."""
     if not edition["translator"]:
         return ""
-    words = {"ru": "Перевод", "en": "Translation of"}.get(edition["lang"], "Translation of")
-    return f" {words}: {edition['original_title']} ({edition['original_language']})."
+    return f" {inputs['words']['citation_translation_of']}: {edition['original_title']} ({edition['original_language']})."
 
 
 def _version_note(inputs: dict, edition: dict) -> str:
-    """RIS has no version field for a web page: the version in words."""
-    word = {"ru": "Версия", "en": "Version"}.get(edition["lang"], "Version")
-    return f"{word} {inputs['version']['number']} ({inputs['version']['date']})."
+    """RIS has no version field for a web page: the version in words (data/labels.yaml)."""
+    return f"{inputs['words']['version']} {inputs['version']['number']} ({inputs['version']['date']})."
 
 
 def bibtex(inputs: dict, out) -> None:
@@ -87,7 +85,7 @@ def ris(inputs: dict, out) -> None:
         "abstract": " ".join(edition["abstract"]),
         "keywords": edition["keywords"],
         "secondary_title": edition["site_name"],    # T2: the website (Zotero's websiteTitle)
-        "notes": [edition["title_note"] + _translation_note(edition), _version_note(inputs, edition),
+        "notes": [edition["title_note"] + _translation_note(inputs, edition), _version_note(inputs, edition),
                   edition["rights"]["article"]["statement"]],
     }
     if edition["authors"]:
