@@ -1,8 +1,10 @@
 # forms · on_files, on_page_markdown, on_page_context
 """The whole article on one page per language (`/article/`, `/en/article/`): the title
 page, every chapter in the nav's order with the table, the map and the editor's notes,
-and the references — a template (overrides/edition/full-text.html) over the article
-model (edition/model.py), not a copy of the text.
+then the references — the edition's own page (data/article.yaml edition_pages), carried as
+the article's back matter (edition/model.py: Article.back_matter), so that a reader of the
+whole article has the list its citations [N] link to, on this page — a template
+(overrides/edition/full-text.html) over the article model, not a copy of the text.
 
 The blocks keep the chapters' ids, so a link to a paragraph works on either page and the
 language switch keeps the place here as it does on the chapters; a chapter's headings
@@ -48,7 +50,7 @@ def on_page_context(context, page, config, nav):
         return context
     meta = metadata.metadata(config)
     article = model.get(meta["lang"], meta)
-    pages = article.article_pages
+    pages = article.whole_pages   # the article's pages, then its back matter (the references)
     included = {part.url: part for part in pages}
     here = page.url
 

@@ -4,12 +4,13 @@ Not a hook: hooks/forms/epub.py calls `compose(article)` in each language's on_p
 hands what it returns to edition/worker.py, whose worker zips it (edition/forms/epub/render.py).
 
 The book: a title page from data/article.yaml (overrides/epub/title.xhtml), then one
-XHTML file per page of the model — the abstracts, every chapter in the nav's order, the
-references, and the corrections log (the edition's changes to the author's text, which a
-reader of the book could not see otherwise) — each rendered by overrides/epub/chapter.xhtml
-from the page's blocks as the build rendered them (tables, map, editor's notes included),
-with links rebased: a target inside the book becomes `file.xhtml#id`, anything else an
-absolute URL of the published site. The ¶ permalinks are dropped, and so is what a page
+XHTML file per page of the model — the abstracts, every chapter in the nav's order, then as
+appendices the edition's own pages a reader of the book needs: the references (the model's
+back matter, the bibliography the citations [N] link to) and the corrections log (the
+edition's changes to the author's text, which a reader could not see otherwise) — each
+rendered by overrides/epub/chapter.xhtml from the page's blocks as the build rendered them
+(tables, map, editor's notes included), with links rebased: a target inside the book becomes
+`file.xhtml#id`, anything else an absolute URL of the published site. The ¶ permalinks are dropped, and so is what a page
 hides until a script shows it (the table's filters): the book has no script.
 
 XHTML is XML. The model's elements come from an HTML parser (boolean attributes, `<br>`,
@@ -36,8 +37,8 @@ FOLDER = "EPUB"                       # the book's files inside the zip
 PACKAGE = f"{FOLDER}/package.opf"
 NAV, STYLESHEET, TITLE_PAGE = "nav.xhtml", "book.css", "title.xhtml"
 TITLE_BLOCK = "title"                 # overrides/edition/title.html: the title page of the book shows it
-REFERENCE_LIST = "reference-list"     # overrides/edition/references.html: the page holding it is the bibliography
-APPENDICES = ("corrections",)         # the edition's pages (docs/LANG/NAME.md) the book carries, after the article
+REFERENCE_LIST = model.REFERENCE_LIST  # overrides/edition/references.html: the page holding it is the bibliography
+APPENDICES = ("corrections",)         # the edition's pages (docs/LANG/NAME.md) the book carries after its back matter
 
 
 env = jinja2.Environment(
@@ -61,7 +62,7 @@ def compose(article) -> dict:
     lang = article.lang
     labels = meta["labels"]
     abstract_page = datafiles.load("article")["abstract"]["page"].removesuffix(".md")
-    pages = article.article_pages + [page for page in article.pages if page.name in APPENDICES]
+    pages = article.whole_pages + [page for page in article.pages if page.name in APPENDICES and page not in article.whole_pages]
     files = {page.url: f"{page.name}.xhtml" for page in pages}
     for reserved in (NAV, TITLE_PAGE):
         if reserved in files.values():

@@ -13,7 +13,8 @@ article; the template owns every element and attribute.
                                                                     translation's <abstract> in its <front-stub>
     the chapters' headings, paragraphs, lists                    -> <sec id>, <p id>, <list id>, with the site's ids
     a table block (table-NAME)                                   -> <table-wrap>, from data/NAME.yaml (not from the HTML)
-    the references page                                          -> <ref-list>, from data/references.yaml
+    the page of the reference list (the edition's own page,      -> <ref-list> in <back>, from data/references.yaml;
+      data/article.yaml edition_pages: the article's back matter)   the citations [N] are <xref ref-type="bibr">
     editor's notes (data/notes.yaml, row notes), corrections     -> <notes> in <back>, apart from the author's text
 
 Ids are the site's, so that a paragraph's id is the same in the XML as on the pages; in
@@ -32,7 +33,7 @@ from edition import datafiles, metadata, model, templates
 
 TEMPLATES = datafiles.ROOT / "overrides" / "jats"
 TEMPLATE = "article.xml"
-REFERENCE_LIST = "reference-list"   # the list's id in overrides/edition/references.html
+REFERENCE_LIST = model.REFERENCE_LIST  # the list's id in overrides/edition/references.html
 CORRECTIONS_LOG = "corrections-log"  # the table's id in overrides/edition/corrections.html
 CORRECTIONS_PAGE = "corrections"     # the edition's page that shows data/corrections.yaml
 
@@ -95,13 +96,20 @@ class Part:
         title_page = where["page"].removesuffix(".md")
         self.abstract = None
         self.body: list = []
-        self.references = None
         self.tables: list[str] = []
+        # The reference list is looked for among all the pages: it is the edition's own page (the
+        # editors compiled it), the article's back matter, which the citations [N] link to.
+        listing = next((page for page in self.article.pages if any(block.id == REFERENCE_LIST for block in page.blocks)), None)
+        if listing is None:
+            raise datafiles.DataError(
+                f"docs/{lang}/: no page holds the reference list (the marker <!-- references: references -->), which the "
+                "JATS file's <back> needs for its <ref-list>. Keep the marker on docs/LANG/references.md."
+            )
+        self.references = self._single(listing, self._tree(listing))
         for page in self.article.article_pages:
-            items = self._tree(page)
-            if any(block.id == REFERENCE_LIST for block in page.blocks):
-                self.references = self._single(page, items)
+            if page is listing:
                 continue
+            items = self._tree(page)
             if page.name == title_page:
                 for item in items:
                     if item["role"] == "section" and item["id"] == where["section"]:

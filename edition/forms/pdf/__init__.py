@@ -3,7 +3,8 @@
 
 The article model's pages (edition/model.py: the nav's pages in order, except the edition's
 own pages, data/article.yaml: edition_pages — title, abstracts, every chapter, the table,
-the map, the notes, the references, and whatever pages the nav gains), put into
+the map, the notes, and whatever pages the nav gains), then the back matter (the edition's
+page of the reference list, so that a citation [N] links inside the PDF), put into
 overrides/pdf/article.html with the print stylesheet overrides/pdf/print.css, and set by
 WeasyPrint (Pango, system fonts: DejaVu covers Cyrillic) in the download worker
 (edition/worker.py, edition/forms/pdf/render.py), from its cache when nothing the PDF depends
@@ -39,8 +40,8 @@ IMAGES = ("png", "svg", "jpg")  # the site's files a PDF embeds; links to any ot
 
 
 def _parts(article, base: str, images: dict) -> list[dict]:
-    """The article's pages (the model), with links pointing into the PDF or at the published site."""
-    included = {page.url: page for page in article.article_pages}
+    """The article's pages and its back matter (the model), with links pointing into the PDF or at the published site."""
+    included = {page.url: page for page in article.whole_pages}
 
     def link(path, fragment, query):
         if path in included and not query:
@@ -51,7 +52,7 @@ def _parts(article, base: str, images: dict) -> list[dict]:
 
     return [{"anchor": page.anchor, "title": page.title,
              "content": model.html([el for block in page.blocks for el in block.elements], page.url, link=link, permalinks=False)}
-            for page in article.article_pages]
+            for page in article.whole_pages]
 
 
 # What the PDF's bytes depend on besides its inputs: the renderer's packages, and (below) the
