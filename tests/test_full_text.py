@@ -1,9 +1,11 @@
 """Rule: each language has the whole article on one page (article/, hooks/forms/full_text.py, a
 template over the article model): every page of the article (the nav's pages but the
-edition's own) in the nav's order, each of its passages with the chapter's own id and
-exactly the chapter's text (so a link to a paragraph works on either page), the table,
-the map, the editor's notes and the references; ids unique; the language switch leads to
-the other language's full text; the search index holds the chapters, not this page too."""
+edition's own) in the nav's order, then its back matter (the references page, the edition's
+own: data/article.yaml), each of its passages with the page's own id and exactly the page's
+text (so a link to a paragraph works on either page), the table, the map, the editor's notes
+and the references, a citation [N] leading to its entry on this page; ids unique; the language
+switch leads to the other language's full text; the search index holds the chapters, not this
+page too."""
 
 import json
 from urllib.parse import urljoin
@@ -13,11 +15,15 @@ import pytest
 from edition_site import LANGS, PAGES, article, data, html_path, md_name, parse, passages, text, url
 
 FULL_TEXT = "article"
+# The edition's page every whole-article form carries after the article's pages (edition/model.py:
+# Article.back_matter): the reference list, which the citations [N] link to.
+BACK_MATTER = ["references"]
 
 
 def article_pages():
+    """The pages the full text shows, in its order: the article's, then the back matter."""
     own = {name.removesuffix(".md") for name in data("article")["edition_pages"]}
-    return [page for page in PAGES if page not in own]
+    return [page for page in PAGES if page not in own] + [page for page in BACK_MATTER if page in own]
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +57,9 @@ def test_headings_notes_table_map_and_references_are_there(pages, full, lang):
     for ident in [f"note-{n}" for n in notes] + ["table-infrastructure", "map-infrastructure", "reference-list"]:
         assert body.find(id=ident) is not None, f"/{url(lang, FULL_TEXT)}: #{ident} is missing"
     assert body.find("h1") is not None and len(body.find_all("h1")) == 1, "the full text has one h1, the article's title"
+    cited = {link["href"] for link in body.select("a.citation")}
+    expected = {f"#ref-{entry['number']}" for entry in data("references")}
+    assert cited == expected, f"/{url(lang, FULL_TEXT)}: the citations link {sorted(cited)}, expected {sorted(expected)} on this page"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -4,7 +4,9 @@ tests/jats-dtd/, read offline): the original as the <article>, every translation
 <sub-article article-type="translation">; every paragraph of the site's article pages in it
 with its id and its text (a translation's ids with the language as a prefix, `en-…`); the title,
 both abstracts and both keyword groups with their xml:lang; every table row and every
-reference; the editor's notes and corrections in <back>, apart from the author's text; and no
+reference, the reference list (the edition's own page, the article's back matter) as the
+<ref-list> in <back>, with its page's paragraphs, the citations linking it; the editor's notes
+and corrections in <back>, apart from the author's text; and no
 contributor named who is not in data/article.yaml (no person at all while the authors are unknown).
 """
 
@@ -27,6 +29,9 @@ ORIGINAL = ARTICLE["original_language"]
 TRANSLATIONS = [lang for lang in LANGS if lang != ORIGINAL]
 EDITION_PAGES = {name.removesuffix(".md") for name in ARTICLE["edition_pages"]}
 ARTICLE_PAGES = [page for page in PAGES if page not in EDITION_PAGES]
+# The edition's page every whole-article form carries after the article's pages (edition/model.py:
+# Article.back_matter): the reference list, in <back>.
+BACK_MATTER = ["references"]
 TABLES = sorted(p.stem for p in DATA.glob("*.yaml") if isinstance(data(p.stem), dict) and {"rows", "columns"} <= set(data(p.stem)))
 
 
@@ -100,7 +105,7 @@ def test_the_dtd_check_catches_a_broken_file(jats, dtd, broken, expected):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_paragraph_is_in_it_with_its_id_and_text(site, parts, by_id, lang):
     where = "sub-article" if lang != ORIGINAL else "article"
-    for page in ARTICLE_PAGES:
+    for page in ARTICLE_PAGES + [page for page in BACK_MATTER if page in EDITION_PAGES]:
         found = paragraphs(parse(html_path(site, lang, page)))
         assert found, f"{md_name(lang, page)}: no paragraphs found"
         for paragraph in found:
@@ -178,6 +183,11 @@ def test_every_reference(by_id):
 
 def test_citations_link_their_reference(parts, by_id):
     for lang, part in parts.items():
+        ref_lists = [ref_list for ref_list in part.iter("ref-list")
+                     if next(a for a in ref_list.iterancestors() if a.tag in ("article", "sub-article")) is part]
+        assert [ref_list.getparent() for ref_list in ref_lists] == [part.find("back")], (
+            f"{lang}: the reference list is not the one <ref-list> of the <back> (found in {[r.getparent().tag for r in ref_lists]})")
+        assert ref_lists[0].get("id") == f"{prefix(lang)}references"
         body = part.find("body")
         cited = {xref.get("rid") for xref in body.iter("xref") if xref.get("ref-type") == "bibr"}
         assert cited == {f"{prefix(lang)}ref-{entry['number']}" for entry in data("references")}, f"{lang}: the citations link {sorted(cited)}"

@@ -1,7 +1,8 @@
 """Rule: the build writes the whole article as one PDF per language, linked from every
 page: it opens, is in its language (title and text in the language's script, Cyrillic
-included), holds the title, the abstract, every page's heading in the order of the nav,
-and the table."""
+included), holds the title, the abstract, every article page's heading in the order of the
+nav, then the back matter (the references, an edition's own page: data/article.yaml), and
+the table; a citation [N] links to its reference inside the PDF."""
 
 import re
 from urllib.parse import urljoin
@@ -10,6 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from edition_site import LANGS, PAGES, data, md_name, text, url
+
+EDITION_PAGES = {name.removesuffix(".md") for name in data("article")["edition_pages"]}
+# The edition's page every whole-article form carries after the article's pages (edition/model.py:
+# Article.back_matter): the reference list, which the citations [N] link to.
+BACK_MATTER = ["references"]
 
 # Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
 pytestmark = pytest.mark.xdist_group("pdf")
@@ -49,8 +55,7 @@ def test_pdf_holds_the_whole_article_in_order(pdfs, pages, lang):
     abstract = text(pages[lang]["index"].select_one("#abstract-p1"))
     assert flat(abstract) in content, f"{path.name}: the abstract is missing"
     position = 0
-    edition_pages = {name.removesuffix(".md") for name in data("article")["edition_pages"]}
-    for page in (p for p in PAGES if p not in edition_pages):
+    for page in [p for p in PAGES if p not in EDITION_PAGES] + [p for p in BACK_MATTER if p in EDITION_PAGES]:
         heading = text(pages[lang][page].select_one("article h1"))
         found = content.find(heading, position)
         assert found >= 0, f"{path.name}: the heading «{heading}» of {md_name(lang, page)} is missing or out of the nav's order"
@@ -81,3 +86,23 @@ def test_each_reference_in_the_pdf_links_back_to_where_it_is_cited(pdfs, pages, 
         f"{path.name}: {content.count(label + ':')} reference(s) say «{label}:», the references page has {len(on_page)}")
     for backlinks in on_page:
         assert flat(backlinks) in content, f"{path.name}: «{backlinks}» is missing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_citations_link_to_the_references_inside_the_pdf(pdfs, lang):
+    """The back matter is in the PDF, so a citation [N] goes to its entry there (a named
+    destination, ref-N), never out to the references page of the site."""
+    path, reader, _ = pdfs[lang]
+    inside, outside = set(), []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A") or {}
+            if "/URI" in action:
+                outside += [action["/URI"]] if f"/{url(lang, 'references')}" in action["/URI"] else []
+            elif annotation.get("/Dest") or action.get("/D"):
+                inside.add(str(annotation.get("/Dest") or action.get("/D")))
+    assert not outside, f"{path.name}: links leave the PDF for the references page: {outside}"
+    expected = {f"ref-{entry['number']}" for entry in data("references")}
+    assert expected <= inside, f"{path.name}: no link inside the PDF to {sorted(expected - inside)}"
+    assert all(reader.named_destinations.get(ref) is not None for ref in expected), f"{path.name}: a reference has no destination"
