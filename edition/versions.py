@@ -9,6 +9,9 @@ by one, dates never going back, both summaries given, the last version's date be
 edition_date, and a snapshot for every version that says its own number and date; a mistake
 stops it with the file and line.
 
+On the pages, a sentence revised since an earlier release carries the marker of
+hooks/text/revisions.py (released(): the snapshots it compares with; page_sentences(): today's text).
+
 Sentence ids are those of the site (`<paragraph id>-sN`): the paragraph's Markdown as plain text,
 split by edition/sentences.py's segmenter, as hooks/text/sentences.py splits the built paragraph.
 """
