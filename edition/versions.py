@@ -26,7 +26,7 @@ import lxml.html
 import markdown
 import yaml
 
-from edition import article_text, datafiles, sentences, templates
+from edition import article_text, cache, datafiles, sentences, templates
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = "snapshots"
@@ -119,8 +119,7 @@ def check(edition_date: str) -> None:
         if not path.is_file():
             raise datafiles.DataError(f"{where}: version {version['number']} has no snapshot {datafiles.relative(path)}: "
                                       "record versions with `make release`, which writes it.")
-        with path.open(encoding="utf-8") as handle:
-            head = yaml.safe_load(handle)
+        head = read_snapshot(version["number"])
         if (head.get("version"), head.get("date")) != (version["number"], version["date"]):
             raise datafiles.DataError(f"{where}: the snapshot {datafiles.relative(path)} is of version {head.get('version')} "
                                       f"({head.get('date')}), not of version {version['number']} ({version['date']}): "
@@ -173,6 +172,15 @@ def compare(before: dict, after: dict) -> dict:
     return {"sentences": sentences, "notes": notes, "rows": rows}
 
 
+def unreleased_snapshot(root: Path, number: int) -> dict:
+    """The snapshot the files at ROOT would make now, kept between builds while they are unchanged
+    (edition/cache.py: segmenting every sentence again costs most of a warm build's second)."""
+    files = [root / "docs", *(root / "data" / f"{name}.yaml" for name in ("article", "notes", "infrastructure")),
+             Path(__file__), Path(sentences.__file__), Path(article_text.__file__)]
+    return cache.cached("version-now", {"root": str(root), "number": number, "date": today()},
+                        lambda: snapshot(root, number, today()), depends=files)
+
+
 def history(root: Path | None = None) -> list[dict]:
     """Every version with what changed since the one before (the first: nothing to compare), then
     the changes not yet released (the files now against the last snapshot), newest first."""
@@ -181,7 +189,7 @@ def history(root: Path | None = None) -> list[dict]:
         current = read_snapshot(version["number"])
         entries.append({**version, "changes": compare(previous, current) if previous else None})
         previous = current
-    now = snapshot(root or ROOT, found[-1]["number"] + 1, today())
+    now = unreleased_snapshot(root or ROOT, found[-1]["number"] + 1)
     pending = compare(previous, now)
     unreleased = {"number": None, "changes": pending} if any(pending["sentences"].values()) or pending["notes"] or pending["rows"] else None
     return ([unreleased] if unreleased else []) + entries[::-1]

@@ -6,9 +6,9 @@ key, and every place of that list lies inside the outline of the country it is r
 to do. The coordinates are written once, in data/places.yaml: a row holds no copy of them.
 """
 
-from shapely.geometry import Point
+from pathlib import Path
 
-from edition import datafiles, geo
+from edition import cache, datafiles, geo
 
 
 def _row_problems(checked: dict) -> list[str]:
@@ -26,6 +26,16 @@ def _row_problems(checked: dict) -> list[str]:
 
 
 def _place_problems(checked: dict) -> list[str]:
+    """Kept between builds while the places, the outlines and this check are unchanged (edition/cache.py):
+    a warm build does not import Shapely (and NumPy), about a fifth of a second."""
+    outlines = datafiles.DATA / datafiles.load("map")["outlines"]
+    files = [datafiles.DATA / f"{name}.yaml" for name in ("places", "countries", "map")]
+    return cache.cached("places-inside", {}, lambda: _outside(checked), depends=[*files, outlines, Path(__file__)])
+
+
+def _outside(checked: dict) -> list[str]:
+    from shapely.geometry import Point
+
     countries = datafiles.load("countries")
     out = []
     for key, place in checked.items():

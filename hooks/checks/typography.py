@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from edition import datafiles
+from edition import cache, datafiles
 
 WORD = re.compile(r"[^\W\d_]+")  # letters only: "5G-сетей" is two words, each in one script
 # Passages marked with a language: their quotation marks are that language's.
@@ -143,7 +143,11 @@ def problems(docs: Path, langs: list[str]) -> list[str]:
 
 def on_files(files, config):
     langs = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
-    found = problems(Path(config.docs_dir), langs)
+    docs = Path(config.docs_dir)
+    # Kept between builds (and between the two languages' builds) while the text, the data and
+    # this check are unchanged (edition/cache.py): a third of a second of every warm build.
+    depends = [*(docs / lang for lang in langs), *sorted(datafiles.DATA.glob("*.yaml")), Path(__file__)]
+    found = cache.cached("typography", {"docs": str(docs), "langs": langs}, lambda: problems(docs, langs), depends=depends)
     if found:
         raise PluginError(f"typography ({len(found)} problem(s)):\n  " + "\n  ".join(found))
     return files
