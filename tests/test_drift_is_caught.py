@@ -135,8 +135,12 @@ def test_each_check_flags_only_its_own_paragraphs(broken, pages):
                 "structure": hit["structure"], "links": hit["link"], "footnotes": hit["footnote"]}
     checks = {"sentences": test_pair_sentences, "numbers": test_pair_numbers, "citations": test_pair_citations,
               "structure": test_pair_structure, "links": test_pair_links, "footnotes": test_pair_footnotes}
+    # The sentence rule aligns the sentences by what both must share (numbers, citation markers:
+    # edition/alignment.py), so a changed number or a dropped citation is its business too.
+    also = {"sentences": {hit["number"][0].id, hit["citation"][0].id}}
     real = pairs(pages)
     for name, module in checks.items():
         flagged = {pair.id for pair in broken[1] if module.problems([pair])}
         already = {pair.id for pair in real if module.problems([pair])}
-        assert flagged - already == {expected[name].id}, f"{name}: flags {sorted(flagged - already)}, broken {expected[name].id}"
+        wanted = {expected[name].id}
+        assert wanted <= flagged - already <= wanted | also.get(name, set()), f"{name}: flags {sorted(flagged - already)}, broken {expected[name].id}"

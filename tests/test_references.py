@@ -23,7 +23,8 @@ def citations(pages, lang):
 def test_every_bracketed_number_is_a_link(pages, lang):
     for page in ARTICLE_PAGES:
         for p in paragraphs(pages[lang][page]):
-            plain = [s for s in p.find_all(string=re.compile(r"\[\d+\]")) if not s.find_parent("a")]
+            # (an earlier version's wording, quoted by a revision marker, is not the text)
+            plain = [s for s in p.find_all(string=re.compile(r"\[\d+\]")) if not s.find_parent("a") and not s.find_parent(class_="edition-revision")]
             assert not plain, f"{md_name(lang, page)} #{p['id']}: citation(s) {plain} not linked to the references"
 
 
