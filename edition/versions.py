@@ -43,7 +43,14 @@ def plain(markdown_text: str) -> str:
 
 
 def page_sentences(docs: Path, lang: str, page: str) -> dict[str, str]:
-    """A page's sentences by id, as a snapshot records them (docs/LANG/PAGE.md)."""
+    """A page's sentences by id, as a snapshot records them (docs/LANG/PAGE.md); kept between
+    builds while the page is unchanged, so an edit in `mkdocs serve` segments one page again, not all."""
+    files = [docs / lang / f"{page}.md", Path(__file__), Path(sentences.__file__), Path(article_text.__file__)]
+    return cache.cached("page-sentences", {"docs": str(docs), "lang": lang, "page": page},
+                        lambda: _page_sentences(docs, lang, page), depends=files)
+
+
+def _page_sentences(docs: Path, lang: str, page: str) -> dict[str, str]:
     found = {}
     for paragraph in article_text.paragraphs(lang, page, docs):
         text = plain(paragraph.markdown)

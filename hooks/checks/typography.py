@@ -137,17 +137,18 @@ def problems(docs: Path, langs: list[str]) -> list[str]:
     out = []
     for lang in langs:
         for path in sorted((docs / lang).glob("*.md")):
-            out.extend(markdown_problems(path, f"docs/{lang}/{path.name}", lang))
-    return out + data_problems()
+            # one page at a time, kept while it is unchanged: an edit checks that page again, not all
+            out.extend(cache.cached("typography-page", {"path": str(path), "lang": lang},
+                                    lambda path=path, lang=lang: markdown_problems(path, f"docs/{lang}/{path.name}", lang), depends=[path, Path(__file__)]))
+    return out + cache.cached("typography-data", {}, data_problems, depends=[*sorted(datafiles.DATA.glob("*.yaml")), Path(__file__)])
 
 
 def on_files(files, config):
     langs = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
     docs = Path(config.docs_dir)
-    # Kept between builds (and between the two languages' builds) while the text, the data and
-    # this check are unchanged (edition/cache.py): a third of a second of every warm build.
-    depends = [*(docs / lang for lang in langs), *sorted(datafiles.DATA.glob("*.yaml")), Path(__file__)]
-    found = cache.cached("typography", {"docs": str(docs), "langs": langs}, lambda: problems(docs, langs), depends=depends)
+    # Each page's and the data's problems are kept between builds while they are unchanged
+    # (edition/cache.py): a third of a second of every warm build, most of it on every edit.
+    found = problems(docs, langs)
     if found:
         raise PluginError(f"typography ({len(found)} problem(s)):\n  " + "\n  ".join(found))
     return files
