@@ -247,3 +247,12 @@ def parallel_url(lang: str, page: str) -> str:
 
 def parallel_rows(soup: BeautifulSoup) -> list:
     return article(soup).select(".edition-parallel > .edition-parallel__row[id]")
+
+
+# For the browser rules: the page's layout shifts from the start of the page's load, as Lighthouse counts them (no input).
+SHIFTS = """new Promise(done => {
+    let total = 0;
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+        .observe({type: "layout-shift", buffered: true});
+    setTimeout(() => done(total), 300);
+})"""

@@ -7,7 +7,7 @@ page (layout shift ≤ 0.001) and is usable from the keyboard."""
 
 import pytest
 
-from edition_site import DEFAULT, OTHER, url
+from edition_site import DEFAULT, OTHER, SHIFTS, url
 
 pytestmark = pytest.mark.browser
 
@@ -15,13 +15,6 @@ PAGE = "policy-coordination"
 PARAGRAPH = f"{PAGE}-p3"
 OFFER = "section.edition-language-offer"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-# Layout shifts from the start of the page's load, as Lighthouse counts them (no input).
-SHIFTS = """new Promise(done => {
-    let total = 0;
-    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-        .observe({type: "layout-shift", buffered: true});
-    setTimeout(() => done(total), 300);
-})"""
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ import yaml
 
 from contributor import Project
 from edition import article_text, versions
-from edition_site import data, html_path, url
+from edition_site import SHIFTS, data, html_path, url
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("revision_marker")]
 
@@ -144,13 +144,6 @@ def served_copy(revised):
     server.shutdown()
 
 
-# Layout shifts from the start of the page's load, as Lighthouse counts them (no input).
-SHIFTS = """new Promise(done => {
-    let total = 0;
-    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-        .observe({type: "layout-shift", buffered: true});
-    setTimeout(() => done(total), 300);
-})"""
 
 
 @pytest.mark.browser
