@@ -56,10 +56,16 @@ def file_digest(path: Path) -> str:
     return _digest(str(path), (stat.st_mtime_ns, stat.st_size, stat.st_ino))
 
 
+@functools.lru_cache(maxsize=4096)  # resolving a path costs a system call per folder of it
 def _name(path: Path) -> str:
     """A file by its place in the project (so that a copy of the project shares keys)."""
     path = path.resolve()
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+@functools.lru_cache(maxsize=256)  # importlib.metadata scans every installed distribution per call
+def _version(package: str) -> str:
+    return importlib.metadata.version(package)
 
 
 def _plain(value, where: str):
@@ -79,7 +85,7 @@ def key(kind: str, inputs, depends=(), versions=()) -> str:
         found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         files += [[_name(file), file_digest(file)] for file in found]
     try:
-        found = {package: importlib.metadata.version(package) for package in sorted(set(versions))}
+        found = {package: _version(package) for package in sorted(set(versions))}
     except importlib.metadata.PackageNotFoundError as err:
         raise CacheError(f"{kind}: the package {err} is not installed. Run `make setup`.") from None
     record = {"format": FORMAT, "kind": kind, "inputs": inputs, "depends": files, "versions": found, "python": sys.version}

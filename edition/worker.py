@@ -28,6 +28,7 @@ page build; a warm build starts it only at its first miss.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import importlib
 import importlib.util
 import logging
@@ -55,6 +56,7 @@ _background = logging.getLogger("edition.downloads")
 _background.propagate = False
 
 
+@functools.lru_cache(maxsize=64)  # find_spec searches sys.path; a module's file stays where it is
 def _module_file(render: str) -> Path:
     module, _, function = render.partition(":")
     spec = importlib.util.find_spec(module) if module and function else None

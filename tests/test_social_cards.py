@@ -6,7 +6,7 @@ the published site; the card is in the build, a PNG of the size the head states
 (1200×630, data/social-card.yaml), and its alt text is the title of the page it shows
 (a parallel page shows its page's card). Each page of each language has its own card.
 
-The renderer (edition/forms/social_card/__init__.py) is deterministic and keeps long titles within the
+The renderer (edition/forms/social_card/render.py) is deterministic and keeps long titles within the
 card; a missing font file stops the build with a message that names the field."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PIL import Image
 
 from built_pages import html_file, html_urls, language_of
 from edition import datafiles
-from edition.forms import social_card
+from edition.forms.social_card import render as social_card
 from edition_site import DEFAULT, data, hook, parse, site_url
 
 social_cards = hook("social_cards")

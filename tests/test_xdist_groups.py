@@ -4,6 +4,7 @@ made once, not once per worker. pytest 9.2 silently broke the grouping (pytest-x
 #1386: the group no longer reaches the scheduler); requirements.txt pins a pytest with which
 it works, and this rule fails on one with which it does not."""
 
+import os
 import subprocess
 import sys
 
@@ -25,6 +26,8 @@ def test_a_group_runs_on_one_worker(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider", "-o", "addopts=", str(tmp_path)],
         cwd=tmp_path, capture_output=True, text=True,
+        # The outer run's PYTEST_ADDOPTS (-q, --durations …) would change the lines read below.
+        env={name: value for name, value in os.environ.items() if name != "PYTEST_ADDOPTS"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     workers = {line.split("]")[0].strip("[") for line in result.stdout.splitlines() if "PASSED" in line and line.startswith("[gw")}

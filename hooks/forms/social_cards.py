@@ -11,8 +11,8 @@ the site's languages. A parallel page (hooks/forms/parallel.py) shows its page's
 Each card's spec (small, JSON-serialisable) is computed when the page's context is made
 and given to the page's head as `social_card` (absolute URL from site_url, size, type,
 alt text: the title the card shows); after the language's build each spec goes to the
-download worker (edition/worker.py, edition/forms/social_card/render.py), which draws it with
-edition/forms/social_card/__init__.py — the same spec, the same bytes — into assets/social/<lang>-<page>.png,
+download worker (edition/worker.py), which draws it with edition/forms/social_card/render.py
+— the same spec, the same bytes — into assets/social/<lang>-<page>.png,
 or copies it from the cache when the spec, the fonts and Pillow are unchanged.
 """
 
