@@ -28,6 +28,7 @@ page build; a warm build starts it only at its first miss.
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process  # BrokenProcessPool, named in _dispatch before any pool exists
 import functools
 import importlib
 import importlib.util
