@@ -44,7 +44,8 @@ test: $(STAMP)
 	EDITION_SITE=$(SITE) $(PYTEST)
 
 # The quicker local check before a pull request: build, linters, every test but the browser's
-# and the slow ones (`-m slow`: they build copies of the project; `make test` runs them).
+# and the slow ones (`-m slow`: they build the project again or a copy of it, or start EPUBCheck's
+# Java or Ace's Chromium; `make test` runs them).
 check: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 build lint
 	EDITION_SITE=$(SITE) $(PYTEST) -m "not browser and not slow" -q --no-header --tb=line -rf

@@ -12,8 +12,9 @@ from edition import cache as kept
 from edition import worker
 from edition_site import CACHE, build
 
-# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
-pytestmark = pytest.mark.xdist_group("downloads_cache")
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist);
+# they build the project again (slow: make test runs them, make check does not).
+pytestmark = [pytest.mark.xdist_group("downloads_cache"), pytest.mark.slow]
 
 SUMMARY = re.compile(r"downloads: (?P<rendered>\d+) rendered, (?P<cached>\d+) from the cache")
 

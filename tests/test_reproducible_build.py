@@ -16,8 +16,9 @@ import pytest
 
 from edition_site import ROOT, build
 
-# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist).
-pytestmark = pytest.mark.xdist_group("reproducible_build")
+# Its tests share a costly module fixture: one worker runs them all (make test: pytest-xdist);
+# they build the project again (slow: make test runs them, make check does not).
+pytestmark = [pytest.mark.xdist_group("reproducible_build"), pytest.mark.slow]
 
 
 def last_commit_time() -> str:
