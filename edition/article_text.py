@@ -65,6 +65,21 @@ def digest(markdown: str) -> str:
     return hashlib.sha256(normalize(markdown).encode("utf-8")).hexdigest()
 
 
+def undo_corrections(text: str, changes) -> tuple[str, list[dict]]:
+    """The author's wording of a passage whose listed corrections (data/corrections.yaml entries
+    of that passage) are applied: each correction's `corrected` words put back as `original`.
+    Also returns the entries whose corrected words the text does not hold exactly once (one
+    that cannot be undone without guessing where). The source-fidelity rule and the
+    translation lock both read the text this way."""
+    missing = []
+    for change in changes:
+        if text.count(change["corrected"]) != 1:
+            missing.append(change)
+            continue
+        text = text.replace(change["corrected"], change["original"])
+    return text, missing
+
+
 def word_diff(old: str, new: str, context: int = 6) -> str:
     """The change from `old` to `new`, word by word, for a message: [-removed-] {+added+},
     long unchanged stretches shortened to their ends."""

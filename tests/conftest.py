@@ -73,19 +73,10 @@ def pages(site) -> dict:
 @pytest.fixture(scope="session")
 def served(site):
     """The built site over HTTP on 127.0.0.1 (a free port), for the browser tests."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from edition_site import http_served
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with http_served(site) as base:
+        yield base + "/"
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

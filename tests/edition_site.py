@@ -6,6 +6,7 @@ no change here.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import os
@@ -256,3 +257,23 @@ SHIFTS = """new Promise(done => {
         .observe({type: "layout-shift", buffered: true});
     setTimeout(() => done(total), 300);
 })"""
+
+
+@contextlib.contextmanager
+def http_served(folder: Path, handler=None):
+    """FOLDER over HTTP on 127.0.0.1 (a free port), in a thread, without a request log: yields
+    the base URL (http://127.0.0.1:PORT). HANDLER: a SimpleHTTPRequestHandler class of the
+    rule's own (a host's behaviour it imitates); the plain one by default. The session's
+    site (conftest `served`) and a rule's own build are served the same way."""
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    base = handler or SimpleHTTPRequestHandler
+    quiet = type("Quiet", (base,), {"log_message": lambda self, *args: None})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,17 +8,15 @@ under a sub-path (SITE_URL with a path)."""
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
 
-from edition_site import DEFAULT, LANGS, build, data, parse, site_url, url
+from edition_site import DEFAULT, LANGS, build, data, http_served, parse, site_url, url
 
 pytestmark = pytest.mark.browser
 
@@ -32,9 +30,6 @@ class GitHubPagesLike(SimpleHTTPRequestHandler):
     gets the site's root 404.html with status 404, as GitHub Pages does."""
 
     prefix = "/"
-
-    def log_message(self, *args):
-        pass
 
     def translate_path(self, path):
         path = urlsplit(path).path
@@ -73,10 +68,8 @@ def host(request, site, tmp_path_factory):
                 (shared / "sub-path-site.built").touch()
     prefix = urlsplit(public).path
     handler = type("Handler", (GitHubPagesLike,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{prefix}", built
-    server.shutdown()
+    with http_served(built, handler) as base:
+        yield f"{base}{prefix}", built
 
 
 def title_of(built: Path, lang: str, page: str) -> str:

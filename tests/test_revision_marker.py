@@ -10,15 +10,12 @@ marker opens and closes from the keyboard, and nothing moves at load."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 import zipfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import lxml.html
 import pytest
@@ -26,7 +23,7 @@ import yaml
 
 from contributor import Project
 from edition import article_text, versions
-from edition_site import SHIFTS, data, html_path, url
+from edition_site import SHIFTS, data, html_path, http_served, url
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("revision_marker")]
 
@@ -134,14 +131,8 @@ def test_the_sentences_texts_and_the_downloads_leave_the_marker_out(revised):
 
 @pytest.fixture(scope="module")
 def served_copy(revised):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(revised["site"])))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with http_served(revised["site"]) as base:
+        yield base + "/"
 
 
 

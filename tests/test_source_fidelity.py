@@ -115,14 +115,13 @@ def ru_paragraphs(pages):
     result = []
     for page in ARTICLE_PAGES:
         for p in paragraphs(pages[DEFAULT][page]):
-            content = text(p)
-            for change in (c for c in corrections if c["paragraph"] == p["id"]):
+            changes = [c for c in corrections if c["paragraph"] == p["id"]]
+            for change in changes:
                 assert change["page"] == page, f"data/corrections.yaml: paragraph {change['paragraph']} is on page '{page}', not '{change['page']}'"
-                assert content.count(change["corrected"]) == 1, (
-                    f"data/corrections.yaml lists «{change['original']}» → «{change['corrected']}» in #{p['id']}, "
-                    f"but {md_name(DEFAULT, page)} does not have «{change['corrected']}» there exactly once"
-                )
-                content = content.replace(change["corrected"], change["original"])
+            content, missing = article_text.undo_corrections(text(p), changes)
+            assert not missing, "\n".join(
+                f"data/corrections.yaml lists «{change['original']}» → «{change['corrected']}» in #{p['id']}, "
+                f"but {md_name(DEFAULT, page)} does not have «{change['corrected']}» there exactly once" for change in missing)
             result.append((page, p["id"], content))
     return result
 

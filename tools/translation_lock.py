@@ -143,9 +143,7 @@ def unlisted(now: dict, old: dict, root: Path = ROOT) -> list[str]:
     corrections = yaml.safe_load((root / "data" / "corrections.yaml").read_text(encoding="utf-8")) or []
     out = []
     for ident, ru in changed:
-        text = ru.normalized
-        for change in (c for c in corrections if c.get("paragraph") == ident):
-            text = text.replace(change["corrected"], change["original"])
+        text, _ = article_text.undo_corrections(ru.normalized, [c for c in corrections if c.get("paragraph") == ident])
         if _squeeze(_plain(text)) in source:
             continue  # the author's words, or a listed correction of them
         before, after = old[ident].get("ru", "").split(), ru.normalized.split()
