@@ -129,6 +129,21 @@ def _blocks(lines: list[str]):
         yield start, block
 
 
+def prose_lines(text: str):
+    """(line number, line) of a Markdown text outside fenced code (``` or ~~~), in order: what
+    the checks of the text read (typography, links between the languages, headings)."""
+    fence = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if fence:
+            fence = None if line.startswith(fence) else fence
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            continue
+        yield number, line
+
+
 def paragraphs(lang: str, page: str, docs: Path = DOCS) -> list[Paragraph]:
     """The paragraphs of docs/LANG/PAGE.md, in order."""
     lines = (docs / lang / f"{page}.md").read_text(encoding="utf-8").splitlines()

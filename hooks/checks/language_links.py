@@ -18,11 +18,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from edition import article_text, metadata
+
 INLINE = re.compile(r"(?<!\!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)(\{[^}]*\})?")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HREF = re.compile(r"<a\b[^>]*\bhref=\"([^\"]+)\"[^>]*>")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
-FENCE = re.compile(r"^(```|~~~)")
 
 
 def page_url(lang: str, default: str, page: str) -> str:
@@ -55,12 +56,8 @@ def _same(lang: str, default: str, page: str, rest: str) -> str:
 
 def file_problems(path: Path, name: str, lang: str, default: str, langs: list[str]) -> list[str]:
     page = path.stem
-    out, fence = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        opening = FENCE.match(line)
-        if fence or opening:
-            fence = None if fence and line.startswith(fence) else (fence or opening.group(1))
-            continue
+    out = []
+    for number, line in article_text.prose_lines(path.read_text(encoding="utf-8")):
         targets = [(m.start(1), m.group(1), m.group(2) or "") for m in INLINE.finditer(line)]
         targets += [(m.start(1), m.group(1), "") for m in REFERENCE.finditer(line)]
         targets += [(m.start(1), m.group(1), m.group(0)) for m in HREF.finditer(line)]
@@ -86,9 +83,7 @@ def problems(docs: Path, default: str, langs: list[str]) -> list[str]:
 
 
 def on_files(files, config):
-    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
-    default = next(lang.locale for lang in languages if lang.default)
-    found = problems(Path(config.docs_dir), default, [lang.locale for lang in languages])
+    found = problems(Path(config.docs_dir), metadata.default_language(config), metadata.languages(config))
     if found:
         raise PluginError(f"a link between the two languages' pages ({len(found)} problem(s)):\n  " + "\n  ".join(found))
     return files

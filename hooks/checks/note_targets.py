@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from edition import article_text, datafiles
+from edition import article_text, datafiles, metadata
 
 
 def suggestion(wanted: str, ids: list[str]) -> str | None:
@@ -45,7 +45,7 @@ def problems(docs: Path, source_lang: str) -> list[str]:
 
 
 def on_files(files, config):
-    source = next(lang.locale for lang in config.plugins["i18n"].config.languages if lang.default)
+    source = metadata.default_language(config)
     found = problems(Path(config.docs_dir), source)
     if found:
         raise datafiles.DataError(f"{len(found)} problem(s) in data/notes.yaml:\n  " + "\n  ".join(found))

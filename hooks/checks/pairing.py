@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from edition import article_text
+from edition import article_text, metadata
 
 MARKER = re.compile(r"^<!--\s*([a-z-]+:\s*[a-z0-9-]+)\s*-->\s*$")
 SAME = "Each Russian paragraph (or list) needs exactly one translated paragraph, in the same order, separated by a blank line."
@@ -24,15 +24,8 @@ SAME = "Each Russian paragraph (or list) needs exactly one translated paragraph,
 
 def headings(path: Path) -> list[tuple[int, str | None]]:
     """(line, explicit id or None) of every heading of a Markdown file, in order (fenced code skipped)."""
-    found, fence = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        opening = article_text.FENCE.match(line)
-        if fence:
-            fence = None if line.startswith(fence) else fence
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    found = []
+    for number, line in article_text.prose_lines(path.read_text(encoding="utf-8")):
         if article_text.ANY_HEADING.match(line):
             match = article_text.HEADING.match(line)
             found.append((number, match.group("id") if match else None))
@@ -133,9 +126,7 @@ def problems(docs: Path, source_lang: str, langs: list[str]) -> list[str]:
 
 
 def on_files(files, config):
-    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
-    source = next(lang.locale for lang in languages if lang.default)
-    found = problems(Path(config.docs_dir), source, [lang.locale for lang in languages])
+    found = problems(Path(config.docs_dir), metadata.default_language(config), metadata.languages(config))
     if found:
         raise PluginError(f"the translation does not pair up with the Russian text ({len(found)} problem(s)):\n  " + "\n  ".join(found))
     return files

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from edition import metadata
+
 
 def on_files(files, config):
     docs = Path(config.docs_dir)
-    languages = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    languages = metadata.languages(config)
     pages = {p.relative_to(docs / lang).as_posix() for lang in languages for p in (docs / lang).rglob("*.md")}
     missing = [f"docs/{lang}/{page}" for page in sorted(pages) for lang in languages if not (docs / lang / page).is_file()]
     if missing:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from edition import cache, datafiles
+from edition import article_text, cache, datafiles, metadata
 
 WORD = re.compile(r"[^\W\d_]+")  # letters only: "5G-сетей" is two words, each in one script
 # Passages marked with a language: their quotation marks are that language's.
@@ -34,7 +34,6 @@ FOREIGN_QUOTES = {
     "ru": (re.compile(r"”"), "“…” are English quotation marks: write «…» in Russian text (and „…“ inside «…»)"),
 }
 MARK_IT = "or, for a quotation in the other language, mark it with its language: *«…»*{lang=ru}, *“…”*{lang=en}"
-FENCE = re.compile(r"^(```|~~~)")
 COMMENT = re.compile(r"<!--.*?-->")
 
 
@@ -91,12 +90,8 @@ def text_problems(text: str, lang: str, where) -> list[str]:
 
 
 def markdown_problems(path: Path, name: str, lang: str) -> list[str]:
-    out, fence = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        opening = FENCE.match(line)
-        if fence or opening:
-            fence = None if fence and line.startswith(fence) else (fence or opening.group(1))
-            continue
+    out = []
+    for number, line in article_text.prose_lines(path.read_text(encoding="utf-8")):
         line = COMMENT.sub(lambda m: " " * len(m.group(0)), line)
         out.extend(text_problems(line, lang, lambda offset, column, n=number: f"{name}:{n}:{column}"))
     return out
@@ -144,7 +139,7 @@ def problems(docs: Path, langs: list[str]) -> list[str]:
 
 
 def on_files(files, config):
-    langs = [lang.locale for lang in config.plugins["i18n"].config.languages if lang.build]
+    langs = metadata.languages(config)
     docs = Path(config.docs_dir)
     # Each page's and the data's problems are kept between builds while they are unchanged
     # (edition/cache.py): a third of a second of every warm build, most of it on every edit.
