@@ -21,8 +21,9 @@ A visit (`Tab.visit`):
    reader's first visit finds it (no stored choice, a light system preference); another
    as a reader who chose it (Material's stored choice, `use_palette`) and whose system
    prefers it (its `media`);
-2. in the first palette, waits 400 ms after the load event (Material starts some work on
-   timers: the rules that read what a page does read it then);
+2. makes the reader's first move (built_pages.start_material: Material's script runs then,
+   docs/assets/material-on-demand.js) and, in the first palette, waits 400 ms more (Material
+   starts some work on timers: the rules that read what a page does read it then);
 3. records what the page did until then: the console's messages, uncaught errors,
    responses with an error status, every request of the visit (those to another host
    fail: they go to a proxy that is not there), the Content-Security-Policy violations
@@ -49,7 +50,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from built_pages import _palette_options, html_urls_of, palettes, use_palette
+from built_pages import _palette_options, html_urls_of, palettes, start_material, use_palette
 
 VIEWPORT = {"width": 1280, "height": 900}
 SETTLE_MS = 400  # after the load event: timers Material starts (e.g. the consent bar)
@@ -126,6 +127,7 @@ class Tab:
         try:
             response = self.page.goto(address)
             record.status = response.status if response else None
+            start_material(self.page)  # the reader's first move: Material's script runs (and is recorded)
             if settle:
                 self.page.wait_for_timeout(SETTLE_MS)
             record.csp = self.page.evaluate("window.__violations || []")

@@ -1,7 +1,8 @@
 """Rule: every page loads the edition's own styles and scripts as one stylesheet and one
 deferred script (hooks/plumbing/asset_bundles.py), which hold every file mkdocs.yml lists, whole and
-in its order; Material's bundle is deferred too, so that neither holds up the first paint (the
-404 page's small script stays where it is, after the message it orders: overrides/404.html).
+in its order, so that none holds up the first paint; Material's bundle is held, run at the
+reader's first move (docs/assets/material-on-demand.js) — not at load (the 404 page's small
+script stays where it is, after the message it orders: overrides/404.html).
 A listed file that is missing, or a script that is not deferred, stops the build naming the
 entry of mkdocs.yml."""
 
@@ -43,8 +44,10 @@ def test_every_page_loads_one_stylesheet_and_one_deferred_script_of_ours(site):
         if separate:
             problems.append(f"/{url}: loads {', '.join(separate)} as well as the bundle")
         material = [src for src in scripts if src.startswith("assets/javascripts/bundle.")]
-        if len(material) != 1 or not scripts[material[0]].has_attr("defer"):
-            problems.append(f"/{url}: Material's bundle is not loaded once, deferred (overrides/main.html, block scripts): {material}")
+        held = [local(url, script["data-src"]) for script in soup.find_all("script", type="edition/on-demand")]
+        if material or len(held) != 1 or not held[0].startswith("assets/javascripts/bundle."):
+            problems.append(f"/{url}: Material's bundle is not held once for the reader's first move (overrides/main.html, "
+                            f"block scripts; docs/assets/material-on-demand.js): loaded at once {material}, held {held}")
     assert not problems, "\n".join(problems)
 
 

@@ -3,6 +3,7 @@ the toggle speaks the page's language (the names in mkdocs.yml, per language).""
 
 import pytest
 
+from built_pages import start_material
 from edition_site import DEFAULT, LANGS, _i18n, config, url
 
 pytestmark = pytest.mark.browser
@@ -21,6 +22,7 @@ def test_toggle_switches_palette_and_speaks_the_language(served, browser, lang):
     context = browser.new_context(color_scheme="light")
     tab = context.new_page()
     tab.goto(served + url(lang, "introduction"))
+    start_material(tab)  # the toggle is Material's: it shows once Material's script runs
     choices = palettes(lang)
     for step in range(len(choices) + 1):
         current = choices[step % len(choices)]

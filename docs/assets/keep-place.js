@@ -22,19 +22,6 @@
 
   var SWITCH = "a.md-select__link[hreflang]";
 
-  /* Material's own language switch fetches a sitemap.xml beside every
-     <link rel="alternate"> of the head, to redirect a switch to the same page; this
-     script does that job (below), and the head's alternates are per-page hreflang links
-     (partials/edition/head.html), beside which no sitemap exists: each fetch would be a
-     404. So the links are hidden from Material while it reads the head (on
-     DOMContentLoaded: Material's bundle, loaded before this script, listens first) and
-     given back at once. Crawlers read the HTML, where they always stand. */
-  var hreflang = document.querySelectorAll('head link[rel="alternate"][hreflang]');
-  Array.prototype.forEach.call(hreflang, function (link) { link.rel = "edition-alternate"; });
-  document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(hreflang, function (link) { link.rel = "alternate"; });
-  });
-
   function candidates() {
     return Array.prototype.filter.call(
       document.querySelectorAll("article.md-content__inner [id]"),
