@@ -13,6 +13,7 @@ import pytest
 
 import edition_site
 from browser_visits import probe
+from built_pages import start_material
 from edition_site import LANGS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -95,6 +96,7 @@ def test_every_header_control_is_reached_by_tab(visits, lang):
 
 def focus_control(page, url: str, kb: str) -> list[dict]:
     page.goto(url)
+    start_material(page)  # as the visits do: the header's controls are Material's once it runs
     controls = page.evaluate(MARK)
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
@@ -155,6 +157,7 @@ def test_the_checks_find_broken_controls(served, page):
     assert 'class="dead"' in html, "the title page's header changed; adapt this test"
     page.route(served, lambda route: route.fulfill(content_type="text/html", body=html))  # same URL: assets load
     page.goto(served)
+    start_material(page)
     controls = page.evaluate(MARK)
     missing = [c["html"] for c in unreached(controls, tab_order(page))]
     assert any('class="unreached"' in html for html in missing)
