@@ -8,6 +8,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 TESTS = Path(__file__).resolve().parent
 COPIES = re.compile(r"copy_project\(|Project\.copy\(|(?<![\w.])build\(|serving\(")
 
@@ -43,17 +45,17 @@ def test_every_test_that_copies_the_project_is_slow():
     assert not found, "these tests copy or build the project but are not marked @pytest.mark.slow (make check would run them):\n  " + "\n  ".join(found)
 
 
-def test_the_rule_sees_an_unmarked_copy(tmp_path):
+@pytest.mark.parametrize("source, found", [
+    # a fixture that copies, used by an unmarked test (and a marked test that builds)
+    ("import pytest\n\n\n@pytest.fixture\ndef copied(tmp_path):\n    return copy_project(tmp_path)\n\n\n"
+     "def test_uses_a_copy(copied):\n    assert copied\n\n\n@pytest.mark.slow\ndef test_marked(tmp_path):\n    build(tmp_path)\n",
+     ["test_example.py:9 test_uses_a_copy"]),
+    # a fixture that builds through a helper function of the module
+    ("import pytest\n\n\ndef built(path):\n    return build(path)\n\n\n@pytest.fixture\ndef first(tmp_path):\n"
+     "    return built(tmp_path)\n\n\ndef test_uses_a_build(first):\n    assert first\n",
+     ["test_example.py:13 test_uses_a_build"]),
+], ids=["fixture", "helper"])
+def test_the_rule_sees_an_unmarked_copy(tmp_path, source, found):
     module = tmp_path / "test_example.py"
-    module.write_text("import pytest\n\n\n@pytest.fixture\ndef copied(tmp_path):\n    return copy_project(tmp_path)\n\n\n"
-                      "def test_uses_a_copy(copied):\n    assert copied\n\n\n@pytest.mark.slow\ndef test_marked(tmp_path):\n    build(tmp_path)\n",
-                      encoding="utf-8")
-    assert unmarked(module) == ["test_example.py:9 test_uses_a_copy"]
-
-
-def test_the_rule_follows_a_helper_function(tmp_path):
-    module = tmp_path / "test_example.py"
-    module.write_text("import pytest\n\n\ndef built(path):\n    return build(path)\n\n\n@pytest.fixture\ndef first(tmp_path):\n"
-                      "    return built(tmp_path)\n\n\ndef test_uses_a_build(first):\n    assert first\n",
-                      encoding="utf-8")
-    assert unmarked(module) == ["test_example.py:13 test_uses_a_build"]
+    module.write_text(source, encoding="utf-8")
+    assert unmarked(module) == found

@@ -8,9 +8,8 @@
  * page's one long task on a phone (Lighthouse, mobile: 120–250 ms of the main thread,
  * all of the total blocking time; bench/lighthouse.md). So overrides/main.html keeps
  * Material's <script> inert (a data block, type="edition/on-demand", its address in
- * data-src: not fetched, not run) and this
- * script runs it at the reader's first move: a pointer, a key, a touch, the wheel, a
- * scroll or a focus.
+ * data-src: not fetched, not run) and this script runs it at the reader's first move:
+ * a pointer, a key, a touch, the wheel, a scroll or a focus.
  *
  * A click on what Material answers (the cite block's copy button) before its script has
  * started is handed to it once it has.
