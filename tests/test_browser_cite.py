@@ -22,7 +22,9 @@ def test_copy_button_copies_the_reference(browser, served, lang):
             assert page.locator("#edition-reference time").inner_text() == f"{today:%d.%m.%Y}"
         shown = " ".join(reference.inner_text().split())
         page.click(".edition-cite__copy")
-        page.wait_for_function("() => navigator.clipboard.readText().then(t => t.length > 0)")
+        # The click starts Material's script, which copies once it has run (material-on-demand.js)
+        # and then says so in its dialog: the reader's confirmation is the test's signal.
+        page.locator(".md-dialog--active").wait_for(state="visible", timeout=10_000)
         copied = " ".join(page.evaluate("navigator.clipboard.readText()").split())
         assert copied == shown, f"the button copied {copied!r}, the page shows {shown!r}"
     finally:
