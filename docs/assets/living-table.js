@@ -66,7 +66,10 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     choose(new URLSearchParams(location.search));
-    apply(false);
+    // With no filter in the address the page is already what apply() would make of it
+    // (every row shown, the status counting them all: overrides/edition/table.html); on the
+    // heaviest page, both tables of a parallel page, redoing it is a long task on a phone.
+    if (fields.some(function (field) { return form.elements[field].value; })) apply(false);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form.edition-filter[data-table]"), setUp);
