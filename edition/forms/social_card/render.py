@@ -138,7 +138,10 @@ def draw(spec: dict) -> bytes:
         _draw(draw, part, margin_x, y)
         y += part["height"]
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=6)  # zlib's default; level 9 saves 5 % of the bytes in 3× the time
+    # zlib level 3, not its default 6: the 26 cards of a cold build are drawn and encoded in
+    # 0.48 s of CPU, not 0.84 s, at 46 KB a card, not 37 KB (measured 2026-12-03); level 9
+    # saves 5 % more bytes in 3× the time.
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 
