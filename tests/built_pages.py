@@ -43,14 +43,14 @@ def palettes() -> list[str]:
     return [option.get("scheme", "default") for option in _palette_options()] or ["default"]
 
 
-def start_material(page, timeout: float = 10_000) -> None:
-    """Make the reader's first move on a loaded page (a key, Shift: it moves neither focus nor
-    pointer, so nothing is hovered or focused that the rules then read): Material's bundle runs
-    then (docs/assets/material-on-demand.js), and this returns once it has started (it swaps
-    <html class="no-js"> for "js"). A rule that reads or uses what Material's script does — the
-    palette toggle, the header, its shortcuts — calls it first, as a reader's first move would.
-    (A function, not an expression: the page's policy allows no eval.)"""
-    page.keyboard.press("Shift")
+def start_material(page, move=None, timeout: float = 10_000) -> None:
+    """Make the reader's first move on a loaded page — MOVE (a function), by default a key,
+    Shift: it moves neither focus nor pointer, so nothing is hovered or focused that the rules
+    then read. Material's bundle runs then (docs/assets/material-on-demand.js), and this returns
+    once it has started (it swaps <html class="no-js"> for "js"). A rule that reads or uses what
+    Material's script does — the palette toggle, the header, its shortcuts — calls it first, as
+    a reader's first move would. (A function, not an expression: the page's policy allows no eval.)"""
+    (move or (lambda: page.keyboard.press("Shift")))()
     page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=timeout)
 
 

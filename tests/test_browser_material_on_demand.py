@@ -66,9 +66,8 @@ def test_a_dark_preferring_reader_reads_the_dark_palette_before_any_move(served,
 def test_the_first_move_runs_it_once_and_cleanly(served, tab, move):
     page = tab()
     page.goto(served + PAGE, wait_until="load")
-    {"pointer": lambda: page.mouse.move(200, 200), "key": lambda: page.keyboard.press("Tab"),
-     "scroll": lambda: page.mouse.wheel(0, 400)}[move]()
-    page.wait_for_function("() => document.documentElement.classList.contains('js')", timeout=10_000)
+    start_material(page, {"pointer": lambda: page.mouse.move(200, 200), "key": lambda: page.keyboard.press("Tab"),
+                          "scroll": lambda: page.mouse.wheel(0, 400)}[move])
     page.mouse.move(400, 400)
     page.keyboard.press("Tab")
     page.wait_for_timeout(500)
