@@ -36,6 +36,7 @@ import logging
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import select
 import shutil
 import sys
 import tempfile
@@ -137,8 +138,30 @@ class _State:
                 multiprocessing.forkserver.ensure_running()
             finally:
                 os.environ.pop("PYTHONPATH") if before is None else os.environ.__setitem__("PYTHONPATH", before)
-            self.pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=context)
+            self.pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
         return self.pool
+
+
+def _end_with(command: int) -> None:
+    """In each process: end when the MkDocs command ends, however it ends. A SIGTERM or SIGKILL
+    runs no on_shutdown, and the processes would wait for work forever (about 100 MB each, and
+    the forkserver with them: it ends when they do)."""
+    def watch():
+        try:
+            ended = os.pidfd_open(command)  # readable once the command has ended (Linux)
+        except ProcessLookupError:
+            os._exit(0)
+        except (AttributeError, OSError):  # no pidfd here: look every second
+            while True:
+                time.sleep(1)
+                try:
+                    os.kill(command, 0)
+                except ProcessLookupError:
+                    os._exit(0)
+        select.select([ended], [], [])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="edition-end-with-mkdocs", daemon=True).start()
 
 
 _state = _State("build")
