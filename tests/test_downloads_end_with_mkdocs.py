@@ -19,7 +19,7 @@ import pytest
 
 from edition_site import ROOT
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("end_with_mkdocs")]
+pytestmark = pytest.mark.slow
 
 COMMAND = """
 import os, sys, time
