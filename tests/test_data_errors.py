@@ -116,6 +116,14 @@ def test_marker_naming_unknown_kind_stops_the_build(project):
 
 
 @pytest.mark.slow  # works on a copy of the project: make test, not make check
+def test_marker_that_markdown_swallows_stops_the_build(project):
+    """Inside a code block a marker is code to Markdown: its block would show as HTML source."""
+    _break_marker(project, "<!-- table: infrastructure -->", "```\n<!-- table: infrastructure -->\n```")
+    build_fails(project, "docs/ru/infrastructure.md: a marker's block was lost in the Markdown",
+                "Put each <!-- KIND: NAME --> on a line of its own, between blank lines.")
+
+
+@pytest.mark.slow  # works on a copy of the project: make test, not make check
 def test_missing_translation_stops_the_build(project):
     (project / "docs" / "en" / "conclusion.md").unlink()
     build_fails(project, "missing translation(s): docs/en/conclusion.md")

@@ -1,4 +1,4 @@
-# text · on_page_markdown
+# text · on_page_markdown, on_page_content
 """Render data blocks where a Markdown page has a marker comment.
 
 A marker is an HTML comment alone on its line, `<!-- KIND: NAME -->`, the same in
@@ -8,6 +8,13 @@ Templates escape everything they print (autoescape), so text from data stays tex
 Besides the data, a template gets `lang`, `labels`, `edition` (the edition's metadata,
 edition/metadata.py), `url(path)` (a path below the site root, relative to the page),
 `url_for(name)` and `title_of(name)` (another page of this language), `repo_url`.
+
+The marker is checked and its template rendered at on_page_markdown (an error names the
+Markdown file and line); the HTML goes into the page at on_page_content, first of the
+content hooks, in place of a placeholder comment. Handing Markdown the rendered HTML
+instead made Python-Markdown (md_in_html) and MkDocs (its anchor scan) parse every
+block again as raw HTML, about a tenth of a second of a warm build (the table and the map
+the largest); the ids the blocks hold are given to MkDocs' anchor check here.
 """
 
 import re
@@ -21,6 +28,9 @@ SPEC = re.compile(r"^(?P<kind>[a-z][a-z0-9-]*):\s*(?P<name>[a-z][a-z0-9-]*)$")
 LOOKS_LIKE_MARKER = re.compile(r"^[\w-]+\s*:")
 TEMPLATES = templates.TEMPLATES
 HEADING = re.compile(r"^#\s+(.*?)\s*(\{#[^}]*\})?\s*$", re.MULTILINE)
+PLACEHOLDER = "<!-- edition-block {} -->"
+PLACED = re.compile(r"<!-- edition-block (\d+) -->")
+ID = re.compile(r'\sid="([^"]+)"')  # our templates' own output: attribute values quoted and escaped
 templates.env.globals["map_layout"] = geo.layout  # numbers for overrides/edition/map.html
 
 
@@ -76,7 +86,31 @@ def on_page_markdown(markdown, page, config, files):
             load=datafiles.load, url_for=url_for, title_of=title_of, repo_url=config.repo_url,
             edition=metadata.metadata(config), url=lambda target: get_relative_url(target, page.url),
         )
-        # One raw HTML block for Markdown: no blank lines inside it.
-        return "\n".join(line for line in html.splitlines() if line.strip())
+        blocks.append(html)
+        return PLACEHOLDER.format(len(blocks) - 1)
 
-    return MARKER.sub(render, markdown)
+    blocks = []
+    markdown = MARKER.sub(render, markdown)
+    page._edition_blocks = blocks
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    blocks = getattr(page, "_edition_blocks", [])
+    if not blocks:
+        return html
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(ident for block in blocks for ident in ID.findall(block))
+    placed = set()
+
+    def place(match):
+        placed.add(int(match.group(1)))
+        # One raw HTML block, as Markdown would have passed it: no blank lines inside it.
+        return "\n".join(line for line in blocks[int(match.group(1))].splitlines() if line.strip())
+
+    html = PLACED.sub(place, html)
+    if len(placed) != len(blocks):
+        raise datafiles.DataError(
+            f"docs/{page.file.src_uri}: a marker's block was lost in the Markdown (a marker inside a code "
+            "block or an HTML element?). Put each <!-- KIND: NAME --> on a line of its own, between blank lines.")
+    return html
