@@ -1,6 +1,6 @@
 # Two commands for a newcomer: `make serve` (live preview) and `make test` (every test);
 # `make check` is the quicker one before a pull request (no browser tests, no slow ones;
-# measured: 0 min 44 s on 2026-12-03, the shared 2-core machine at load average 1.4 (1 min 19 s of CPU);
+# measured: 0 min 35 s on 2026-12-04, the shared 2-core machine at load average 1.2 (57 s of CPU);
 # how it was measured: README.md).
 # Both create .venv and install the exact pins of requirements.txt first.
 
