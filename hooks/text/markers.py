@@ -104,9 +104,12 @@ def on_page_content(html, page, config, files):
     placed = set()
 
     def place(match):
-        placed.add(int(match.group(1)))
+        index = int(match.group(1))
+        if index >= len(blocks):
+            return match.group(0)  # not ours: a comment written as one
+        placed.add(index)
         # One raw HTML block, as Markdown would have passed it: no blank lines inside it.
-        return "\n".join(line for line in blocks[int(match.group(1))].splitlines() if line.strip())
+        return "\n".join(line for line in blocks[index].splitlines() if line.strip())
 
     html = PLACED.sub(place, html)
     if len(placed) != len(blocks):
